@@ -1,0 +1,52 @@
+/*
+ * actorgraph/analyze.h - network metrics and communities through igraph.
+ *
+ * Link weight is read as tie strength.  Strength, eigenvector centrality,
+ * PageRank and the community methods use it as it is; the path metrics
+ * (betweenness, closeness, harmonic centrality) run on distance = 1/weight.
+ * Results are stored on the graph (per-node metrics, community ids, and
+ * graph-level "metrics_info", "communities" records).
+ */
+#ifndef ACTORGRAPH_ANALYZE_H
+#define ACTORGRAPH_ANALYZE_H
+
+#include "common.h"
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+	AG_COMMUNITY_LEIDEN = 0, /**< Leiden optimising modularity (default) */
+	AG_COMMUNITY_LOUVAIN,
+	AG_COMMUNITY_LABEL_PROPAGATION,
+	AG_COMMUNITY_WALKTRAP,
+	AG_COMMUNITY_INFOMAP,
+	AG_COMMUNITY_NONE
+} ag_community_method;
+
+typedef struct {
+	unsigned version;
+	unsigned long seed;        /**< RNG seed for every randomised step (default 42) */
+	ag_community_method communities;
+	double resolution;         /**< modularity resolution (default 1.0) */
+	int exact;                 /**< 1: never approximate path metrics on large graphs */
+	size_t consensus;          /**< >1: run that many seeds and report stability */
+	int progress;              /**< 1: progress lines on stderr for long steps */
+} ag_analyze_options;
+
+#define AG_ANALYZE_OPTIONS_VERSION 1
+#define AG_ANALYZE_OPTIONS_INIT {AG_ANALYZE_OPTIONS_VERSION, 42, AG_COMMUNITY_LEIDEN, 1.0, 0, 0, 0}
+
+/** Compute every metric and the communities, storing them on g. */
+AG_EXTERN int ag_analyze(ag_graph *g, const ag_analyze_options *opts);
+
+/** Parse a method name ("leiden", "louvain", "label_propagation", "walktrap", "infomap", "none"). */
+AG_EXTERN int ag_community_method_parse(const char *name, ag_community_method *out);
+AG_EXTERN const char *ag_community_method_name(ag_community_method m);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,90 @@
+/*
+ * actorgraph/ingest.h - reading news texts into documents.
+ *
+ * A document is the unit of extraction: an id (the file name without its
+ * extension, or a JSONL record's "id"), the text as bytes, and optionally a
+ * date.  The text keeps its original byte offsets: invalid UTF-8 bytes and
+ * NUL bytes are replaced one for one (by '?' and ' '), never removed, so every
+ * span the extractor reports points into the original input.
+ */
+#ifndef ACTORGRAPH_INGEST_H
+#define ACTORGRAPH_INGEST_H
+
+#include <stddef.h>
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+	char *id;    /**< document id */
+	char *path;  /**< where it was read from ("-" for stdin), may be NULL */
+	char *date;  /**< ISO date given with the input (JSONL "date"), or NULL */
+	char *text;  /**< the bytes, NUL-terminated (the text itself may not contain NUL) */
+	size_t len;  /**< length of text in bytes */
+	size_t invalid_bytes; /**< bytes replaced because they were not valid UTF-8 or NUL */
+	size_t first_invalid; /**< offset of the first replaced byte (when invalid_bytes > 0) */
+} ag_document;
+
+/** Called for each warning (a skipped file, repaired bytes); may be NULL. */
+typedef void (*ag_warn_fn)(void *ctx, const char *message);
+
+typedef struct {
+	unsigned version;
+	size_t max_doc_bytes; /**< larger documents are an AG_ELIMIT error (0 = 256 MiB) */
+	ag_warn_fn warn;
+	void *warn_ctx;
+} ag_ingest_options;
+
+#define AG_INGEST_OPTIONS_VERSION 1
+#define AG_INGEST_OPTIONS_INIT {AG_INGEST_OPTIONS_VERSION, 0, NULL, NULL}
+
+/**
+ * Make a document from bytes (copied).  Invalid UTF-8 and NUL bytes are
+ * replaced in the copy and counted.  *out belongs to the caller.
+ */
+AG_EXTERN int ag_document_new(const char *id, const char *text, size_t len, ag_document **out);
+
+/** Free a document; NULL is accepted. */
+AG_EXTERN void ag_document_free(ag_document *doc);
+
+/** A stream of documents from files, folders, JSONL files and stdin. */
+typedef struct ag_reader ag_reader;
+
+/**
+ * Open a reader over `n` inputs.  A folder is walked recursively in name
+ * order and gives its *.txt, *.jsonl (and .gz of both) files; "-" is stdin.
+ * Input paths are copied.  Missing inputs are reported by ag_reader_next().
+ */
+AG_EXTERN int ag_reader_open(const char *const *inputs, size_t n,
+                             const ag_ingest_options *opts, ag_reader **out);
+
+/**
+ * Read the next document: 1 and *out (owned by the caller), 0 at the end, or
+ * a negative code (the message names the file and the place).
+ */
+AG_EXTERN int ag_reader_next(ag_reader *r, ag_document **out);
+
+/** Bytes read so far, for progress reports. */
+AG_EXTERN size_t ag_reader_bytes_read(const ag_reader *r);
+
+AG_EXTERN void ag_reader_free(ag_reader *r);
+
+/**
+ * Read a whole file ("-" for stdin) of at most max_bytes (0 = no limit).
+ * *out is NUL-terminated and belongs to the caller (free()).
+ */
+AG_EXTERN int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len);
+
+/**
+ * Write data to path through a temporary file in the same folder and a
+ * rename, so that a failed write leaves any previous file intact.  A path of
+ * "-" writes to stdout.
+ */
+AG_EXTERN int ag_file_write_atomic(const char *path, const char *data, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,21 @@
+# Turns every data file in DIR into a byte array in the C file OUT, plus a table
+# {name, bytes, size} that gazetteer.c walks.  Run by CMake at build time:
+#   cmake -DDIR=src/data -DOUT=build/gazetteer_data.c -P scripts/embed.cmake
+file(GLOB files RELATIVE ${DIR} ${DIR}/*.tsv ${DIR}/*.txt)
+list(SORT files)
+set(body "/* Generated from src/data by scripts/embed.cmake; do not edit. */\n#include <stddef.h>\n#include \"gazetteer_data.h\"\n\n")
+set(table "")
+set(i 0)
+foreach(f ${files})
+  file(READ ${DIR}/${f} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR n "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "(0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,)" "\\1\n" bytes "${bytes}")
+  string(APPEND body "static const unsigned char data_${i}[] = {\n${bytes}0x00};\n")
+  string(APPEND table "  {\"${f}\", data_${i}, ${n}},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "\nconst ag_data_file ag__data_files[] = {\n${table}  {NULL, NULL, 0}\n};\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(RENAME ${OUT}.tmp ${OUT})

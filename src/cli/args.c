@@ -1,0 +1,153 @@
+/* args.c - option parsing and error reporting for the command line. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static bool quiet;
+
+bool cli_quiet(void) { return quiet; }
+void cli_set_quiet(bool q) { quiet = q; }
+
+int cli_fail(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("actorgraph: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_EXIT_FAIL;
+}
+
+int cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("actorgraph: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n(see 'actorgraph --help')\n", stderr);
+	return CLI_EXIT_USAGE;
+}
+
+int cli_lib_fail(void)
+{
+	return cli_fail("%s", *ag_error_last() ? ag_error_last() : "failed");
+}
+
+void cli_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	if (!quiet)
+		fprintf(stderr, "actorgraph: warning: %s\n", msg);
+}
+
+static int add_value(cli_args *a, size_t k, const char *v)
+{
+	const char **n = realloc(a->values[k], (a->counts[k] + 2) * sizeof(*n));
+	if (!n)
+		return -1;
+	n[a->counts[k]++] = v;
+	n[a->counts[k]] = NULL;
+	a->values[k] = n;
+	return 0;
+}
+
+int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *spec, size_t n_spec, cli_args *a)
+{
+	bool rest = false;
+	memset(a, 0, sizeof(*a));
+	a->spec = spec;
+	a->n_spec = n_spec;
+	if (!(a->args = calloc((size_t)argc + 1, sizeof(*a->args))))
+		return cli_fail("out of memory");
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i], *value = NULL;
+		size_t k, nlen;
+		if (rest || arg[0] != '-' || strcmp(arg, "-") == 0) {
+			a->args[a->n_args++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			rest = true;
+			continue;
+		}
+		if (arg[1] == '-') {
+			const char *eq = strchr(arg + 2, '=');
+			nlen = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+			for (k = 0; k < n_spec; k++)
+				if (strlen(spec[k].name) == nlen && strncmp(spec[k].name, arg + 2, nlen) == 0)
+					break;
+			if (k == n_spec) {
+				cli_args_free(a);
+				return cli_usage("%s: unknown option '%.*s'", cmd, (int)(nlen + 2), arg);
+			}
+			if (eq)
+				value = eq + 1;
+		} else {
+			for (k = 0; k < n_spec; k++)
+				if (spec[k].shortname && spec[k].shortname == arg[1])
+					break;
+			if (k == n_spec || (arg[2] && !spec[k].takes_value)) {
+				cli_args_free(a);
+				return cli_usage("%s: unknown option '%s'", cmd, arg);
+			}
+			if (arg[2])
+				value = arg + 2;
+		}
+		if (spec[k].takes_value) {
+			if (!value) {
+				if (i + 1 >= argc) {
+					cli_args_free(a);
+					return cli_usage("%s: option '%s' needs a value", cmd, arg);
+				}
+				value = argv[++i];
+			}
+		} else if (value) {
+			cli_args_free(a);
+			return cli_usage("%s: option '--%s' takes no value", cmd, spec[k].name);
+		} else {
+			value = "1";
+		}
+		if (!spec[k].repeat && a->counts[k]) {
+			cli_args_free(a);
+			return cli_usage("%s: option '--%s' given twice", cmd, spec[k].name);
+		}
+		if (add_value(a, k, value) < 0) {
+			cli_args_free(a);
+			return cli_fail("out of memory");
+		}
+	}
+	return 0;
+}
+
+void cli_args_free(cli_args *a)
+{
+	for (size_t k = 0; k < 32; k++)
+		free(a->values[k]);
+	free(a->args);
+	memset(a, 0, sizeof(*a));
+}
+
+static size_t find(const cli_args *a, const char *name)
+{
+	for (size_t k = 0; k < a->n_spec; k++)
+		if (strcmp(a->spec[k].name, name) == 0)
+			return k;
+	return a->n_spec;
+}
+
+const char *cli_get(const cli_args *a, const char *name)
+{
+	size_t k = find(a, name);
+	return k < a->n_spec && a->counts[k] ? a->values[k][a->counts[k] - 1] : NULL;
+}
+
+bool cli_has(const cli_args *a, const char *name)
+{
+	return cli_get(a, name) != NULL;
+}

@@ -1,0 +1,182 @@
+/* steps.c - the steps the subcommands share: read texts into a graph, read a
+ * graph file, option structs from the command line, write outputs. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+int cli_read_graph(const char *path, ag_graph **out)
+{
+	char *text = NULL;
+	size_t len = 0;
+	const char *name = path && strcmp(path, "-") ? path : "-";
+	int rc;
+
+	if (!path)
+		path = "-";
+	if (strcmp(path, "-") == 0 && isatty(0))
+		return cli_usage("no graph file given and standard input is a terminal");
+	if ((rc = ag_file_read(path, (size_t)4 << 30, &text, &len)) < 0)
+		return cli_lib_fail();
+	rc = ag_graph_from_json(text, len, strcmp(name, "-") ? name : "stdin", out);
+	free(text);
+	return rc < 0 ? cli_lib_fail() : 0;
+}
+
+static bool parse_size(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !(v >= lo && v <= hi))
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Progress on a terminal: documents, MB and MB/s, at most a few times a second. */
+static void progress(size_t docs, size_t bytes, double started, bool final)
+{
+	static double last;
+	struct timespec ts;
+	double now, secs;
+	if (cli_quiet() || !isatty(2))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	if (!final && now - last < 0.25)
+		return;
+	last = now;
+	secs = now - started > 1e-6 ? now - started : 1e-6;
+	fprintf(stderr, "\ractorgraph: %zu documents, %.1f MB, %.1f MB/s%s", docs, (double)bytes / 1e6,
+	        (double)bytes / 1e6 / secs, final ? "\n" : "");
+}
+
+int cli_extract(const cli_args *a, ag_graph **out)
+{
+	ag_ingest_options io = AG_INGEST_OPTIONS_INIT;
+	ag_extract_options eo = AG_EXTRACT_OPTIONS_INIT;
+	ag_gazetteer *gz = NULL;
+	ag_reader *r = NULL;
+	ag_extractor *ex = NULL;
+	ag_document *doc = NULL;
+	const char *const *inputs = a->args;
+	size_t n_inputs = a->n_args, docs = 0;
+	const char *v;
+	double mb;
+	int rc = CLI_EXIT_OK, lr;
+	struct timespec ts;
+	double started;
+
+	*out = NULL;
+	if (!n_inputs)
+		return cli_usage("no input given (files, folders, or - for standard input)");
+	if ((v = cli_get(a, "max-doc-mb"))) {
+		if (!parse_size(v, 1, 4000, &mb))
+			return cli_usage("--max-doc-mb: '%s' is not a number of megabytes (1 to 4000)", v);
+		io.max_doc_bytes = (size_t)(mb * 1024 * 1024);
+	}
+	io.warn = cli_warn;
+	eo.since = cli_get(a, "since");
+	eo.until = cli_get(a, "until");
+	{
+		size_t k;
+		for (k = 0; k < a->n_spec; k++)
+			if (strcmp(a->spec[k].name, "gazetteer") == 0)
+				break;
+		if (k < a->n_spec && a->counts[k]) {
+			if (ag_gazetteer_new(&gz) < 0)
+				return cli_lib_fail();
+			for (size_t i = 0; i < a->counts[k]; i++) {
+				if (ag_gazetteer_load_file(gz, a->values[k][i]) < 0) {
+					rc = cli_lib_fail();
+					goto cleanup;
+				}
+			}
+			eo.gazetteer = gz;
+		}
+	}
+	if (ag_extractor_new(&eo, &ex) < 0) {
+		rc = ag_error_last_code() == AG_EINVAL ? cli_usage("%s", ag_error_last()) : cli_lib_fail();
+		goto cleanup;
+	}
+	if (ag_reader_open(inputs, n_inputs, &io, &r) < 0) {
+		rc = cli_lib_fail();
+		goto cleanup;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	started = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	while ((lr = ag_reader_next(r, &doc)) > 0) {
+		if (ag_extractor_add(ex, doc) < 0) {
+			rc = cli_lib_fail();
+			goto cleanup;
+		}
+		ag_document_free(doc);
+		doc = NULL;
+		docs++;
+		progress(docs, ag_reader_bytes_read(r), started, false);
+	}
+	if (lr < 0) {
+		rc = cli_lib_fail();
+		goto cleanup;
+	}
+	if (docs)
+		progress(docs, ag_reader_bytes_read(r), started, true);
+	if (ag_extractor_finish(ex, out) < 0) {
+		rc = cli_lib_fail();
+		goto cleanup;
+	}
+cleanup:
+	ag_document_free(doc);
+	ag_reader_free(r);
+	ag_extractor_free(ex);
+	ag_gazetteer_free(gz);
+	return rc;
+}
+
+int cli_analyze_options(const cli_args *a, ag_analyze_options *o)
+{
+	const char *v;
+	double x;
+	if ((v = cli_get(a, "communities")) && ag_community_method_parse(v, &o->communities) < 0)
+		return cli_usage("--communities: %s", ag_error_last());
+	if ((v = cli_get(a, "resolution"))) {
+		if (!parse_size(v, 1e-9, 1e9, &x))
+			return cli_usage("--resolution: '%s' is not a positive number", v);
+		o->resolution = x;
+	}
+	if ((v = cli_get(a, "seed"))) {
+		if (!parse_size(v, 0, 4294967295.0, &x) || x != (double)(unsigned long)x)
+			return cli_usage("--seed: '%s' is not a whole number from 0 to 4294967295", v);
+		o->seed = (unsigned long)x;
+	}
+	if ((v = cli_get(a, "consensus"))) {
+		if (!parse_size(v, 1, 1000, &x) || x != (double)(size_t)x)
+			return cli_usage("--consensus: '%s' is not a whole number from 1 to 1000", v);
+		o->consensus = (size_t)x;
+	}
+	o->exact = cli_has(a, "exact");
+	o->progress = !cli_quiet() && isatty(2);
+	return 0;
+}
+
+void cli_render_options(const cli_args *a, ag_render_options *o)
+{
+	o->engine = cli_get(a, "engine");
+	o->size_by = cli_get(a, "size-by");
+	o->title = cli_get(a, "title");
+	if (cli_has(a, "no-legend"))
+		o->legend = 0;
+}
+
+int cli_write(const char *path, char *data, size_t len)
+{
+	int rc = ag_file_write_atomic(path, data, len);
+	free(data);
+	return rc < 0 ? cli_lib_fail() : 0;
+}

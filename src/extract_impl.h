@@ -1,0 +1,170 @@
+/*
+ * extract_impl.h - the per-document working state of the extractor, passed
+ * from stage to stage: sentences.c (tokens, furniture, sentences) ->
+ * gazetteer.c (entity mentions) -> names.c (persons, roles, affiliations) ->
+ * relations.c (links and meetings) -> extract.c (the document's graph).
+ *
+ * Everything here is allocated per document and reused across documents by
+ * one ag_textdoc: no stage allocates per token.
+ */
+#ifndef AG_EXTRACT_IMPL_H
+#define AG_EXTRACT_IMPL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "actorgraph/extract.h"
+#include "actorgraph/gazetteer.h"
+#include "actorgraph/ingest.h"
+#include "internal.h"
+
+/* token flags */
+enum {
+	TF_WORD = 1 << 0,     /* letters/digits (else punctuation) */
+	TF_CAP = 1 << 1,      /* first letter upper case */
+	TF_ALLCAPS = 1 << 2,  /* two or more letters, all upper case */
+	TF_POSS = 1 << 3,     /* followed by a possessive 's */
+	TF_NOSPACE = 1 << 4,  /* no space before this token */
+	TF_NEWLINE = 1 << 5,  /* a line break before this token */
+	TF_SKIP = 1 << 6,     /* page furniture: not part of the story */
+	TF_SENT = 1 << 7,     /* first token of a sentence */
+	TF_DIGIT = 1 << 8,    /* starts with a digit */
+	TF_INITIAL = 1 << 9,  /* a single capital letter followed by '.' (consumed) */
+	TF_ABBREV = 1 << 10   /* dotted abbreviation such as U.S. */
+};
+
+typedef struct {
+	uint32_t start, end; /* bytes of the token (the possessive 's is not included) */
+	uint32_t fold;       /* offset of the folded form in ag_textdoc.fold */
+	uint16_t fold_len;
+	uint16_t flags;
+	uint32_t sent;       /* sentence index */
+	char punct;          /* ASCII stand-in for punctuation tokens ('"' for curly quotes, '-' for dashes) */
+} ag_token;
+
+typedef struct {
+	uint32_t tok, ntok;  /* token range */
+	uint32_t start, end; /* bytes */
+} ag_sentence;
+
+/* What a gazetteer entry is. */
+typedef enum {
+	GZ_STATE = 0, GZ_CAPITAL, GZ_SEAT, GZ_DEMONYM, GZ_CITY, GZ_REGION, GZ_ORG, GZ_ORGAN,
+	GZ_MEDIA, GZ_TITLE, GZ_NONPERSON, GZ_GIVEN, GZ_KIND_COUNT
+} gz_kind;
+
+/* Mention kinds. */
+typedef enum {
+	M_STATE = 0, /* a state named, or through a capital, seat, demonym or organ */
+	M_ORG,       /* an international organization */
+	M_PERSON,
+	M_PLACE,     /* a city or region used as a place ("in Geneva") */
+	M_TITLE,     /* a role phrase ("Foreign Minister") */
+	M_BLOCK      /* media, non-persons: names that are never persons */
+} ag_mention_kind;
+
+typedef struct {
+	uint8_t kind;    /* ag_mention_kind */
+	uint8_t via;     /* the gz_kind that produced it */
+	uint16_t ntok;
+	uint32_t tok;    /* first token */
+	uint32_t start, end;
+	int32_t entity;  /* states/orgs/places: gazetteer entity; persons: person index; titles: entry */
+} ag_mention;
+
+/* A gazetteer entity: a state, organization, place or title class. */
+typedef struct {
+	gz_kind kind;     /* GZ_STATE, GZ_ORG, GZ_CITY, GZ_REGION, GZ_TITLE, ... */
+	char *slug;       /* "ukraine", "nato", or a title class */
+	char *label;      /* "Ukraine" */
+	int32_t state;    /* entity index of the state it belongs to (capitals, cities, organs), or -1 */
+} gz_entity;
+
+/* A phrase of the gazetteer. */
+typedef struct {
+	gz_kind kind;
+	int32_t entity;    /* index into entities; for GZ_STATE lines the state itself */
+	char *exact;       /* for all-caps abbreviations: the form as written, matched case-sensitively */
+	uint16_t ntok;
+	int32_t next;      /* next entry with the same folded phrase, or -1 */
+} gz_entry;
+
+struct ag_gazetteer {
+	gz_entity *entities;
+	size_t n_entities, cap_entities;
+	gz_entry *entries;
+	size_t n_entries, cap_entries;
+	ag_strmap phrases;   /* folded phrase -> first entry index */
+	ag_strmap slugs;     /* "kind:slug" -> entity index */
+	ag_strmap first_tok; /* folded first token of any phrase -> longest phrase length */
+	unsigned max_ntok;
+};
+
+/* A person found in one document. */
+typedef struct {
+	char *label;        /* the fullest name seen */
+	char *surname;      /* folded last name token */
+	ag_strlist aliases; /* every form seen */
+	char *role;
+	int32_t affil;      /* entity index of a state or organization, or -1 */
+	int affil_strength; /* 2 = from the role phrase, 1 = from context, 0 = none */
+	int32_t affil_person; /* person whose side this one is on (possessive "Putin's aide"), or -1 */
+	uint32_t first_tok;
+	unsigned mentions;
+	uint32_t ntok_name; /* tokens in the full name */
+} ag_person;
+
+typedef struct ag_textdoc {
+	const ag_document *doc;
+	const ag_gazetteer *gz;
+	ag_token *toks;
+	size_t n_toks, cap_toks;
+	ag_sentence *sents;
+	size_t n_sents, cap_sents;
+	char *fold; /* folded token forms, NUL-separated */
+	size_t fold_len, fold_cap;
+	ag_mention *ments;
+	size_t n_ments, cap_ments;
+	int32_t *tok_ment; /* for each token: the mention covering it, or -1 */
+	size_t cap_tok_ment;
+	ag_person *persons;
+	size_t n_persons, cap_persons;
+	ag_buf scratch;
+	char date[11]; /* the document date, ISO, or "" */
+} ag_textdoc;
+
+/* sentences.c */
+int ag__tokenize(ag_textdoc *td, const char *text, size_t len);
+int ag__text_prepare(ag_textdoc *td, const ag_document *doc);
+static inline const char *ag__tok_fold(const ag_textdoc *td, size_t i)
+{
+	return td->fold + td->toks[i].fold;
+}
+static inline bool ag__tok_is(const ag_textdoc *td, size_t i, const char *folded)
+{
+	return i < td->n_toks && strcmp(ag__tok_fold(td, i), folded) == 0;
+}
+static inline char ag__tok_punct(const ag_textdoc *td, size_t i)
+{
+	return i < td->n_toks && !(td->toks[i].flags & TF_WORD) ? td->toks[i].punct : 0;
+}
+void ag__textdoc_free(ag_textdoc *td);
+
+/* gazetteer.c */
+int ag__gazetteer_default(const ag_gazetteer **out);
+/* Longest gazetteer phrase starting at token i (within its sentence): the
+ * first entry and its length in tokens, or -1. */
+int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok);
+bool ag__gz_has(const ag_gazetteer *gz, const char *folded, gz_kind kind);
+int32_t ag__gz_lookup(const ag_gazetteer *gz, const char *folded, gz_kind kind);
+int ag__find_mentions(ag_textdoc *td);
+
+/* names.c */
+int ag__find_persons(ag_textdoc *td);
+
+/* slugs: lower-case ASCII, '-' between words ("Rustem Umerov" -> "rustem-umerov") */
+int ag__slugify(const char *s, ag_buf *out);
+/* fold a UTF-8 string: case-folded, marks stripped, curly quotes straightened */
+int ag__fold(const char *s, size_t len, ag_buf *out);
+
+#endif

@@ -1,0 +1,654 @@
+/*
+ * ingest.c - documents from files, folders, JSONL and stdin (plain or gzip),
+ * and atomic output files.
+ *
+ * Text keeps its byte offsets: a byte that is not part of valid UTF-8 becomes
+ * '?', a NUL becomes ' ', one for one, so evidence spans point into the
+ * original input.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <jansson.h>
+
+#include "actorgraph/ingest.h"
+#include "internal.h"
+
+#define DEFAULT_MAX_DOC ((size_t)256 << 20)
+#define CHUNK 65536
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
+			return 0; /* overlong, surrogate */
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+/* Repair in place; returns the count of replaced bytes and the first offset. */
+static size_t repair_utf8(char *text, size_t len, size_t *first)
+{
+	unsigned char *s = (unsigned char *)text;
+	size_t i = 0, bad = 0;
+	while (i < len) {
+		size_t k;
+		if (s[i] >= 0x20 && s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] == 0) {
+			if (!bad++)
+				*first = i;
+			s[i++] = ' ';
+			continue;
+		}
+		k = utf8_valid_len(s + i, len - i);
+		if (k) {
+			i += k;
+		} else {
+			if (!bad++)
+				*first = i;
+			s[i++] = '?';
+		}
+	}
+	return bad;
+}
+
+int ag_document_new(const char *id, const char *text, size_t len, ag_document **out)
+{
+	ag_document *d = calloc(1, sizeof(*d));
+	*out = NULL;
+	if (!d || !(d->id = ag__strdup(id && *id ? id : "doc")) || !(d->text = malloc(len + 1))) {
+		ag_document_free(d);
+		return ag__enomem();
+	}
+	memcpy(d->text, text, len);
+	d->text[len] = '\0';
+	d->len = len;
+	d->invalid_bytes = repair_utf8(d->text, len, &d->first_invalid);
+	*out = d;
+	return 0;
+}
+
+void ag_document_free(ag_document *d)
+{
+	if (!d)
+		return;
+	free(d->id);
+	free(d->path);
+	free(d->date);
+	free(d->text);
+	free(d);
+}
+
+/* ---- reading files ------------------------------------------------------ */
+
+static int open_gz(const char *path, gzFile *out)
+{
+	gzFile f;
+	if (strcmp(path, "-") == 0) {
+		int fd = dup(0);
+		f = fd >= 0 ? gzdopen(fd, "rb") : NULL;
+	} else {
+		f = gzopen(path, "rb");
+	}
+	if (!f)
+		return ag__error(AG_EIO, "%s: %s", path, errno ? strerror(errno) : "cannot open");
+	gzbuffer(f, CHUNK);
+	*out = f;
+	return 0;
+}
+
+static int gz_fail(gzFile f, const char *path)
+{
+	int zerr;
+	const char *msg = gzerror(f, &zerr);
+	if (zerr == Z_ERRNO)
+		return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+	return ag__error(AG_EIO, "%s: %s", path, msg && *msg ? msg : "read error");
+}
+
+int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
+{
+	gzFile f;
+	ag_buf b = {0};
+	char chunk[CHUNK];
+	int n, rc;
+	struct stat st;
+
+	*out = NULL;
+	if (strcmp(path, "-") != 0) {
+		if (stat(path, &st) < 0)
+			return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+		if (S_ISDIR(st.st_mode))
+			return ag__error(AG_EIO, "%s: is a folder", path);
+	}
+	if ((rc = open_gz(path, &f)) < 0)
+		return rc;
+	while ((n = gzread(f, chunk, sizeof(chunk))) > 0) {
+		if (max_bytes && b.len + (size_t)n > max_bytes) {
+			gzclose(f);
+			ag_buf_free(&b);
+			return ag__error(AG_ELIMIT, "%s: larger than the limit of %zu MB", path, max_bytes >> 20);
+		}
+		if ((rc = ag_buf_append(&b, chunk, (size_t)n)) < 0) {
+			gzclose(f);
+			ag_buf_free(&b);
+			return rc;
+		}
+	}
+	if (n < 0) {
+		rc = gz_fail(f, path);
+		gzclose(f);
+		ag_buf_free(&b);
+		return rc;
+	}
+	gzclose(f);
+	if (!b.data && ag_buf_append(&b, "", 0) < 0)
+		return AG_ENOMEM;
+	*len = b.len;
+	*out = ag_buf_detach(&b);
+	return 0;
+}
+
+int ag_file_write_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp = NULL;
+	int fd = -1, rc = 0;
+	size_t done = 0;
+	const char *slash;
+	size_t dirlen;
+
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+			return ag__error(AG_EIO, "stdout: %s", strerror(errno));
+		return 0;
+	}
+	slash = strrchr(path, '/');
+	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	if (!(tmp = malloc(strlen(path) + 32)))
+		return ag__enomem();
+	memcpy(tmp, path, dirlen);
+	snprintf(tmp + dirlen, strlen(path) + 32 - dirlen, ".%s.tmpXXXXXX", path + dirlen);
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = ag__error(AG_EIO, "%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+		goto cleanup;
+	}
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+			goto cleanup;
+		}
+		done += (size_t)w;
+	}
+	/* Files are made 0600 by mkstemp; give them the usual mode. */
+	{
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	if (fsync(fd) < 0 && errno != EINVAL) {
+		rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+		goto cleanup;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+		goto cleanup;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0) {
+		rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+		goto cleanup;
+	}
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0 && tmp)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* ---- the reader ----------------------------------------------------------- */
+
+typedef struct {
+	dev_t dev;
+	ino_t ino;
+} dir_id;
+
+struct ag_reader {
+	char **pending; /* a stack: the next path is at the end */
+	size_t n_pending, cap_pending;
+	dir_id *seen_dirs;
+	size_t n_seen, cap_seen;
+	ag_strmap ids; /* document ids handed out, to keep them unique */
+	ag_ingest_options opts;
+	size_t bytes_read;
+	/* the JSONL file being read, if any */
+	gzFile jsonl;
+	char *jsonl_path;
+	size_t jsonl_line;
+	ag_buf line;
+	char chunk[CHUNK];
+	size_t chunk_pos, chunk_len;
+	bool chunk_eof;
+};
+
+static void warn(ag_reader *r, const char *fmt, ...) AG_PRINTF(2, 3);
+static void warn(ag_reader *r, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	if (!r->opts.warn)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	r->opts.warn(r->opts.warn_ctx, msg);
+}
+
+static int push(ag_reader *r, const char *path)
+{
+	char *copy;
+	if (AG_GROW(r->pending, r->cap_pending, r->n_pending + 1) < 0 || !(copy = ag__strdup(path)))
+		return AG_ENOMEM;
+	r->pending[r->n_pending++] = copy;
+	return 0;
+}
+
+int ag_reader_open(const char *const *inputs, size_t n, const ag_ingest_options *opts, ag_reader **out)
+{
+	ag_reader *r = calloc(1, sizeof(*r));
+	ag_ingest_options defaults = AG_INGEST_OPTIONS_INIT;
+
+	*out = NULL;
+	if (!r)
+		return ag__enomem();
+	r->opts = opts ? *opts : defaults;
+	if (!r->opts.max_doc_bytes)
+		r->opts.max_doc_bytes = DEFAULT_MAX_DOC;
+	/* pushed in reverse so that they come out in the order given */
+	for (size_t i = n; i-- > 0;) {
+		if (push(r, inputs[i]) < 0) {
+			ag_reader_free(r);
+			return AG_ENOMEM;
+		}
+	}
+	*out = r;
+	return 0;
+}
+
+size_t ag_reader_bytes_read(const ag_reader *r)
+{
+	return r->bytes_read;
+}
+
+void ag_reader_free(ag_reader *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n_pending; i++)
+		free(r->pending[i]);
+	free(r->pending);
+	free(r->seen_dirs);
+	ag_strmap_free(&r->ids);
+	if (r->jsonl)
+		gzclose(r->jsonl);
+	free(r->jsonl_path);
+	ag_buf_free(&r->line);
+	free(r);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static bool is_jsonl(const char *path)
+{
+	return ends_with(path, ".jsonl") || ends_with(path, ".jsonl.gz") || ends_with(path, ".ndjson");
+}
+
+static bool is_input_name(const char *name)
+{
+	return ends_with(name, ".txt") || ends_with(name, ".txt.gz") || is_jsonl(name);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Queue a folder's entries (sorted, reversed onto the stack). */
+static int expand_dir(ag_reader *r, const char *path, const struct stat *st)
+{
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < r->n_seen; i++) {
+		if (r->seen_dirs[i].dev == st->st_dev && r->seen_dirs[i].ino == st->st_ino) {
+			warn(r, "%s: folder already read (a symbolic link loop?), skipped", path);
+			return 0;
+		}
+	}
+	if (AG_GROW(r->seen_dirs, r->cap_seen, r->n_seen + 1) < 0)
+		return AG_ENOMEM;
+	r->seen_dirs[r->n_seen].dev = st->st_dev;
+	r->seen_dirs[r->n_seen++].ino = st->st_ino;
+	if (!(d = opendir(path)))
+		return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+	while ((e = readdir(d))) {
+		char *full;
+		size_t len;
+		if (e->d_name[0] == '.')
+			continue;
+		len = strlen(path) + strlen(e->d_name) + 2;
+		if (AG_GROW(names, cap, n + 1) < 0 || !(full = malloc(len))) {
+			rc = AG_ENOMEM;
+			break;
+		}
+		snprintf(full, len, "%s%s%s", path, ends_with(path, "/") ? "" : "/", e->d_name);
+		names[n++] = full;
+	}
+	closedir(d);
+	if (rc == 0) {
+		qsort(names, n, sizeof(*names), name_cmp);
+		for (size_t i = n; i-- > 0;) {
+			struct stat est;
+			if (stat(names[i], &est) == 0 && !S_ISDIR(est.st_mode) && !is_input_name(names[i])) {
+				warn(r, "%s: not a .txt or .jsonl file, skipped", names[i]);
+				continue;
+			}
+			if (push(r, names[i]) < 0) {
+				rc = AG_ENOMEM;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/* The document id: the file name without folders and extensions, unique. */
+static int make_id(ag_reader *r, const char *path, const char *given, char **out)
+{
+	char buf[512];
+	const char *base = given;
+	size_t len;
+	ag_buf b = {0};
+
+	if (!base) {
+		base = strrchr(path, '/');
+		base = base ? base + 1 : path;
+		if (strcmp(path, "-") == 0)
+			base = "stdin";
+	}
+	len = strlen(base);
+	if (!given) {
+		snprintf(buf, sizeof(buf), "%s", base);
+		len = strlen(buf);
+		if (len > 3 && strcmp(buf + len - 3, ".gz") == 0)
+			buf[len -= 3] = '\0';
+		{
+			char *dot = strrchr(buf, '.');
+			if (dot && dot != buf)
+				*dot = '\0';
+		}
+		base = buf;
+	}
+	if (ag_buf_puts(&b, base) < 0)
+		return AG_ENOMEM;
+	for (unsigned k = 2; ag_strmap_get(&r->ids, b.data, NULL); k++) {
+		ag_buf_clear(&b);
+		if (ag_buf_printf(&b, "%s~%u", base, k) < 0)
+			return AG_ENOMEM;
+	}
+	if (strcmp(b.data, base) != 0)
+		warn(r, "%s: document id '%s' already used, this one is '%s'", path, base, b.data);
+	if (ag_strmap_put(&r->ids, b.data, 1) < 0) {
+		ag_buf_free(&b);
+		return AG_ENOMEM;
+	}
+	*out = ag_buf_detach(&b);
+	return *out ? 0 : AG_ENOMEM;
+}
+
+/* Read one line of the current JSONL file into r->line; false at the end. */
+static int jsonl_getline(ag_reader *r)
+{
+	ag_buf_clear(&r->line);
+	for (;;) {
+		if (r->chunk_pos == r->chunk_len) {
+			int n;
+			if (r->chunk_eof)
+				return r->line.len ? 1 : 0;
+			n = gzread(r->jsonl, r->chunk, sizeof(r->chunk));
+			if (n < 0)
+				return gz_fail(r->jsonl, r->jsonl_path);
+			if (n == 0) {
+				r->chunk_eof = true;
+				continue;
+			}
+			r->chunk_pos = 0;
+			r->chunk_len = (size_t)n;
+			r->bytes_read += (size_t)n;
+		}
+		{
+			char *start = r->chunk + r->chunk_pos;
+			char *nl = memchr(start, '\n', r->chunk_len - r->chunk_pos);
+			size_t take = nl ? (size_t)(nl - start) : r->chunk_len - r->chunk_pos;
+			if (r->line.len + take > r->opts.max_doc_bytes)
+				return ag__error(AG_ELIMIT, "%s: line %zu: longer than the limit of %zu MB",
+				                 r->jsonl_path, r->jsonl_line + 1, r->opts.max_doc_bytes >> 20);
+			if (ag_buf_append(&r->line, start, take) < 0)
+				return AG_ENOMEM;
+			r->chunk_pos += take + (nl ? 1 : 0);
+			if (nl)
+				return 1;
+		}
+	}
+}
+
+static void close_jsonl(ag_reader *r)
+{
+	gzclose(r->jsonl);
+	r->jsonl = NULL;
+	free(r->jsonl_path);
+	r->jsonl_path = NULL;
+}
+
+static int next_jsonl(ag_reader *r, ag_document **out)
+{
+	for (;;) {
+		json_error_t err;
+		json_t *rec, *text, *id, *date;
+		char idbuf[64];
+		const char *given = NULL;
+		char *docid = NULL;
+		int rc = jsonl_getline(r);
+
+		if (rc <= 0) {
+			if (rc < 0) {
+				close_jsonl(r);
+				return rc;
+			}
+			close_jsonl(r);
+			return 0;
+		}
+		r->jsonl_line++;
+		{
+			size_t k = 0;
+			while (k < r->line.len && (r->line.data[k] == ' ' || r->line.data[k] == '\t' || r->line.data[k] == '\r'))
+				k++;
+			if (k == r->line.len)
+				continue;
+		}
+		rec = json_loadb(r->line.data, r->line.len, 0, &err);
+		if (!rec) {
+			warn(r, "%s: line %zu, column %d: %s; record skipped", r->jsonl_path, r->jsonl_line,
+			     err.column, err.text);
+			continue;
+		}
+		text = json_object_get(rec, "text");
+		if (!json_is_string(text)) {
+			warn(r, "%s: line %zu: no \"text\" string; record skipped", r->jsonl_path, r->jsonl_line);
+			json_decref(rec);
+			continue;
+		}
+		id = json_object_get(rec, "id");
+		if (json_is_string(id) && *json_string_value(id))
+			given = json_string_value(id);
+		else if (json_is_integer(id))
+			snprintf(idbuf, sizeof(idbuf), "%" JSON_INTEGER_FORMAT, json_integer_value(id)), given = idbuf;
+		else
+			snprintf(idbuf, sizeof(idbuf), "line%zu", r->jsonl_line), given = NULL;
+		if (!given) {
+			char pathid[600];
+			const char *base = strrchr(r->jsonl_path, '/');
+			snprintf(pathid, sizeof(pathid), "%s:%s", base ? base + 1 : r->jsonl_path, idbuf);
+			rc = make_id(r, r->jsonl_path, pathid, &docid);
+		} else {
+			rc = make_id(r, r->jsonl_path, given, &docid);
+		}
+		if (rc == 0)
+			rc = ag_document_new(docid, json_string_value(text), json_string_length(text), out);
+		free(docid);
+		if (rc == 0) {
+			date = json_object_get(rec, "date");
+			if ((json_is_string(date) && !((*out)->date = ag__strdup(json_string_value(date)))) ||
+			    !((*out)->path = ag__strdup(r->jsonl_path))) {
+				ag_document_free(*out);
+				*out = NULL;
+				rc = AG_ENOMEM;
+			}
+		}
+		json_decref(rec);
+		return rc < 0 ? rc : 1;
+	}
+}
+
+int ag_reader_next(ag_reader *r, ag_document **out)
+{
+	*out = NULL;
+	for (;;) {
+		char *path;
+		struct stat st;
+		int rc;
+
+		if (r->jsonl) {
+			rc = next_jsonl(r, out);
+			if (rc != 0)
+				return rc;
+			continue;
+		}
+		if (!r->n_pending)
+			return 0;
+		path = r->pending[--r->n_pending];
+		if (strcmp(path, "-") != 0) {
+			if (stat(path, &st) < 0) {
+				rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+				free(path);
+				return rc;
+			}
+			if (S_ISDIR(st.st_mode)) {
+				rc = expand_dir(r, path, &st);
+				free(path);
+				if (rc < 0)
+					return rc;
+				continue;
+			}
+			if (!S_ISREG(st.st_mode)) {
+				warn(r, "%s: not a regular file, skipped", path);
+				free(path);
+				continue;
+			}
+		}
+		if (is_jsonl(path)) {
+			if ((rc = open_gz(path, &r->jsonl)) < 0) {
+				free(path);
+				return rc;
+			}
+			r->jsonl_path = path;
+			r->jsonl_line = 0;
+			r->chunk_pos = r->chunk_len = 0;
+			r->chunk_eof = false;
+			continue;
+		}
+		{
+			char *text = NULL, *id = NULL;
+			size_t len = 0;
+			rc = ag_file_read(path, r->opts.max_doc_bytes, &text, &len);
+			if (rc == AG_ELIMIT) {
+				warn(r, "%s (--max-doc-mb), skipped", ag_error_last());
+				ag_error_clear();
+				free(path);
+				continue;
+			}
+			if (rc < 0) {
+				free(path);
+				return rc;
+			}
+			r->bytes_read += len;
+			{
+				/* NUL bytes near the start mean a binary file, not text */
+				size_t nuls = 0, scan = len < 4096 ? len : 4096;
+				for (size_t i = 0; i < scan; i++)
+					nuls += text[i] == '\0';
+				if (nuls * 100 > scan) {
+					warn(r, "%s: binary data (%zu NUL bytes in the first %zu), skipped", path, nuls, scan);
+					free(text);
+					free(path);
+					continue;
+				}
+			}
+			if ((rc = make_id(r, path, NULL, &id)) == 0)
+				rc = ag_document_new(id, text, len, out);
+			free(id);
+			free(text);
+			if (rc == 0 && !((*out)->path = ag__strdup(path)))
+				rc = AG_ENOMEM;
+			if (rc == 0 && (*out)->invalid_bytes)
+				warn(r, "%s: not valid UTF-8 at byte %zu (%zu bytes replaced)", path,
+				     (*out)->first_invalid, (*out)->invalid_bytes);
+			free(path);
+			if (rc < 0) {
+				ag_document_free(*out);
+				*out = NULL;
+				return rc;
+			}
+			return 1;
+		}
+	}
+}

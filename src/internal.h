@@ -1,0 +1,88 @@
+/*
+ * internal.h - private helpers shared by the library's files: error raising,
+ * growable arrays, a string buffer and hash maps.  Not installed.
+ */
+#ifndef AG_INTERNAL_H
+#define AG_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "actorgraph/common.h"
+
+#if defined(__GNUC__)
+#  define AG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define AG_PRINTF(f, a)
+#endif
+
+/* Record an error message for this thread and return `code`. */
+int ag__error(int code, const char *fmt, ...) AG_PRINTF(2, 3);
+/* The same for out-of-memory, with a fixed message. */
+int ag__enomem(void);
+
+/* Grow *ptr (of *cap elements of size `elem`) so that it holds `need` elements. */
+int ag__grow(void *ptr, size_t *cap, size_t need, size_t elem);
+#define AG_GROW(arr, cap, need) ag__grow(&(arr), &(cap), (need), sizeof(*(arr)))
+
+char *ag__strdup(const char *s);
+char *ag__strndup(const char *s, size_t n);
+/* Replace *slot with a copy of `value` (NULL clears). */
+int ag__set_str(char **slot, const char *value);
+
+/* A growable byte string, always NUL-terminated once anything was appended. */
+typedef struct {
+	char *data;
+	size_t len, cap;
+} ag_buf;
+
+int ag_buf_append(ag_buf *b, const char *s, size_t n);
+int ag_buf_puts(ag_buf *b, const char *s);
+int ag_buf_putc(ag_buf *b, char c);
+int ag_buf_printf(ag_buf *b, const char *fmt, ...) AG_PRINTF(2, 3);
+void ag_buf_clear(ag_buf *b);
+void ag_buf_free(ag_buf *b);
+/* Hand the string to the caller (never NULL unless out of memory). */
+char *ag_buf_detach(ag_buf *b);
+
+/* A list of distinct strings (aliases), in insertion order. */
+typedef struct {
+	char **items;
+	size_t count, cap;
+} ag_strlist;
+
+int ag__strlist_add(ag_strlist *l, const char *s);
+bool ag__strlist_has(const ag_strlist *l, const char *s);
+void ag__strlist_free(ag_strlist *l);
+
+/* String -> size_t map with open addressing; keys are copied. */
+typedef struct {
+	char **keys;
+	size_t *values;
+	uint32_t *hashes;
+	size_t cap, count;
+} ag_strmap;
+
+uint32_t ag__hash(const char *s, size_t n);
+int ag_strmap_put(ag_strmap *m, const char *key, size_t value);
+int ag_strmap_putn(ag_strmap *m, const char *key, size_t keylen, size_t value);
+bool ag_strmap_get(const ag_strmap *m, const char *key, size_t *value);
+bool ag_strmap_getn(const ag_strmap *m, const char *key, size_t keylen, size_t *value);
+void ag_strmap_free(ag_strmap *m);
+
+/* uint64 -> size_t map (link lookup by node pair). */
+typedef struct {
+	uint64_t *keys;
+	size_t *values;
+	size_t cap, count;
+} ag_u64map;
+
+int ag_u64map_put(ag_u64map *m, uint64_t key, size_t value);
+bool ag_u64map_get(const ag_u64map *m, uint64_t key, size_t *value);
+void ag_u64map_clear(ag_u64map *m);
+void ag_u64map_free(ag_u64map *m);
+
+#endif

@@ -1,0 +1,451 @@
+/*
+ * merge.c - one node per real-world actor: graphs of documents (or of
+ * shards) are added together by id, then persons known by several forms of
+ * one name (Zelensky / Zelenskyy, Trump / Donald Trump) are contracted into
+ * one node.  Every choice here depends only on the set of inputs, never on
+ * their order, so any file order gives the same graph.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "extract_impl.h"
+#include "merge.h"
+
+/* Deterministic pick between two labels: the longer, then the smaller. */
+static bool better_label(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la != lb)
+		return la > lb;
+	return strcmp(a, b) < 0;
+}
+
+static int keep_min(char **slot, const char *v)
+{
+	if (!v || (*slot && strcmp(*slot, v) <= 0))
+		return 0;
+	return ag__set_str(slot, v);
+}
+
+static int keep_max(char **slot, const char *v)
+{
+	if (!v || (*slot && strcmp(*slot, v) >= 0))
+		return 0;
+	return ag__set_str(slot, v);
+}
+
+/* Fold node `s` (of any graph) into node `d`. */
+static int merge_node_attrs(ag_node *d, const ag_node *s)
+{
+	int rc = 0;
+	if (s->label && d->label && strcmp(s->label, d->label) != 0) {
+		if (better_label(s->label, d->label)) {
+			if ((rc = ag__strlist_add(&d->aliases, d->label)) < 0 || (rc = ag__set_str(&d->label, s->label)) < 0)
+				return rc;
+		} else if ((rc = ag__strlist_add(&d->aliases, s->label)) < 0) {
+			return rc;
+		}
+	}
+	for (size_t k = 0; k < s->aliases.count; k++)
+		if (strcmp(s->aliases.items[k], d->label) != 0 && (rc = ag__strlist_add(&d->aliases, s->aliases.items[k])) < 0)
+			return rc;
+	/* a label that became an alias of itself is dropped */
+	for (size_t k = 0; k < d->aliases.count; k++) {
+		if (strcmp(d->aliases.items[k], d->label) == 0) {
+			free(d->aliases.items[k]);
+			d->aliases.items[k] = d->aliases.items[--d->aliases.count];
+			break;
+		}
+	}
+	if ((rc = keep_min(&d->role, s->role)) < 0 || (rc = keep_min(&d->affiliation, s->affiliation)) < 0 ||
+	    (rc = keep_min(&d->place, s->place)) < 0 || (rc = keep_min(&d->country, s->country)) < 0 ||
+	    (rc = keep_min(&d->start, s->start)) < 0 || (rc = keep_max(&d->end, s->end)) < 0 ||
+	    (rc = keep_min(&d->status, s->status)) < 0 || (rc = keep_min(&d->first_seen, s->first_seen)) < 0 ||
+	    (rc = keep_max(&d->last_seen, s->last_seen)) < 0)
+		return rc;
+	d->mentions += s->mentions;
+	if (!d->extra && s->extra)
+		d->extra = json_deep_copy(s->extra);
+	return 0;
+}
+
+static int merge_link(ag_graph *into, size_t a, size_t b, const ag_graph *from, const ag_link *l)
+{
+	size_t li;
+	ag_link *d;
+	int rc;
+
+	if (a == b)
+		return 0;
+	if ((rc = ag_graph_add_link(into, a, b, AG_REL_OTHER, 0, NULL)) < 0)
+		return rc;
+	ag_graph_find_link(into, a, b, &li);
+	d = &into->links[li];
+	d->weight += l->weight;
+	for (int r = 0; r < AG_REL_COUNT; r++)
+		d->rel[r] += l->rel[r];
+	for (size_t e = 0; e < l->n_ev; e++) {
+		ag_evidence ev = l->ev[e];
+		if ((rc = ag_graph_add_document(into, from->docs[ev.doc].id, NULL, NULL, &ev.doc)) < 0)
+			return rc;
+		d = &into->links[li];
+		if ((rc = ag__link_add_evidence(into, d, &ev)) < 0)
+			return rc;
+	}
+	d->ev_total += l->ev_total - l->n_ev;
+	if (l->example && (!d->example || strcmp(l->example, d->example) < 0) &&
+	    (rc = ag__set_str(&d->example, l->example)) < 0)
+		return rc;
+	if (l->extra && !d->extra)
+		d->extra = json_deep_copy(l->extra);
+	return 0;
+}
+
+int ag__graph_absorb(ag_graph *into, const ag_graph *from)
+{
+	size_t *map = NULL;
+	int rc = 0;
+
+	if (into == from)
+		return ag__error(AG_EINVAL, "cannot merge a graph into itself");
+	for (size_t i = 0; i < from->n_docs; i++) {
+		const ag_doc_rec *d = &from->docs[i];
+		size_t di;
+		if ((rc = ag_graph_add_document(into, d->id, d->path, d->date, &di)) < 0)
+			return rc;
+		if (d->extra && !into->docs[di].extra)
+			into->docs[di].extra = json_deep_copy(d->extra);
+	}
+	if (from->n_nodes && !(map = malloc(from->n_nodes * sizeof(*map))))
+		return ag__enomem();
+	for (size_t i = 0; i < from->n_nodes && rc == 0; i++) {
+		const ag_node *s = &from->nodes[i];
+		size_t before = into->n_nodes;
+		if ((rc = ag_graph_add_node(into, s->id, s->type, s->label, &map[i])) < 0)
+			break;
+		if (into->n_nodes > before) {
+			ag_node *d = &into->nodes[map[i]];
+			d->community = -1;
+			if (s->type_name && (rc = ag__set_str(&d->type_name, s->type_name)) < 0)
+				break;
+			if (s->aliases.count || s->role || s->affiliation || s->place || s->country || s->start ||
+			    s->end || s->status || s->first_seen || s->last_seen || s->mentions || s->extra) {
+				char *keep = d->label;
+				d->label = NULL;
+				if ((rc = ag__set_str(&d->label, keep)) < 0) {
+					d->label = keep;
+					break;
+				}
+				free(keep);
+				rc = merge_node_attrs(d, s);
+			}
+		} else {
+			rc = merge_node_attrs(&into->nodes[map[i]], s);
+		}
+	}
+	for (size_t i = 0; i < from->n_links && rc == 0; i++)
+		rc = merge_link(into, map[from->links[i].a], map[from->links[i].b], from, &from->links[i]);
+	if (rc == 0 && from->attrs) {
+		const char *key;
+		json_t *v;
+		json_object_foreach(from->attrs, key, v)
+			if (!json_object_get(ag__graph_attrs(into), key))
+				json_object_set(ag__graph_attrs(into), key, v);
+	}
+	free(map);
+	return rc;
+}
+
+/* Rebuild g with node i folded into node rep[i] (rep[rep[i]] == rep[i]). */
+static int contract(ag_graph *g, const size_t *rep)
+{
+	ag_graph *n = NULL;
+	size_t *map = NULL;
+	int rc;
+
+	if ((rc = ag_graph_new(&n)) < 0)
+		return rc;
+	if (!(map = malloc((g->n_nodes + 1) * sizeof(*map)))) {
+		ag_graph_free(n);
+		return ag__enomem();
+	}
+	for (size_t i = 0; i < g->n_docs && rc == 0; i++) {
+		size_t di;
+		rc = ag_graph_add_document(n, g->docs[i].id, g->docs[i].path, g->docs[i].date, &di);
+		if (rc == 0 && g->docs[i].extra)
+			n->docs[di].extra = json_incref(g->docs[i].extra);
+	}
+	/* representatives first, then the rest folded into them */
+	for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
+		if (rep[i] != i)
+			continue;
+		if ((rc = ag_graph_add_node(n, g->nodes[i].id, g->nodes[i].type, g->nodes[i].label, &map[i])) == 0)
+			rc = merge_node_attrs(&n->nodes[map[i]], &g->nodes[i]);
+		if (rc == 0 && g->nodes[i].type_name)
+			rc = ag__set_str(&n->nodes[map[i]].type_name, g->nodes[i].type_name);
+	}
+	for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
+		ag_node *d;
+		char *label;
+		if (rep[i] == i)
+			continue;
+		map[i] = map[rep[i]];
+		d = &n->nodes[map[i]];
+		/* the representative keeps its label; the other names become aliases */
+		if (!(label = ag__strdup(d->label)))
+			rc = AG_ENOMEM;
+		if (rc == 0)
+			rc = merge_node_attrs(d, &g->nodes[i]);
+		if (rc == 0 && strcmp(label, d->label) != 0) {
+			for (size_t k = 0; k < d->aliases.count; k++) {
+				if (strcmp(d->aliases.items[k], label) == 0) {
+					free(d->aliases.items[k]);
+					d->aliases.items[k] = d->aliases.items[--d->aliases.count];
+					break;
+				}
+			}
+			if ((rc = ag__strlist_add(&d->aliases, d->label)) == 0) {
+				free(d->label);
+				d->label = label;
+				label = NULL;
+			}
+		}
+		free(label);
+	}
+	for (size_t i = 0; i < g->n_links && rc == 0; i++)
+		rc = merge_link(n, map[g->links[i].a], map[g->links[i].b], g, &g->links[i]);
+	if (rc == 0) {
+		/* swap contents: g takes n's nodes, links and documents */
+		ag_graph tmp = *g;
+		json_t *attrs = g->attrs;
+		*g = *n;
+		g->attrs = attrs;
+		g->directed_input = tmp.directed_input;
+		g->numeric_ids = tmp.numeric_ids;
+		tmp.attrs = NULL;
+		*n = tmp;
+	}
+	free(map);
+	ag_graph_free(n);
+	return rc;
+}
+
+/* ---- identity of persons ---------------------------------------------------- */
+
+typedef struct {
+	char *key;     /* spelling-tolerant first+last name, or last name alone */
+	char *surname; /* spelling-tolerant last name */
+	size_t words;
+} person_key;
+
+static int tolerant(const char *s, size_t n, ag_buf *out)
+{
+	ag_buf f = {0};
+	char prev = 0;
+	int rc = ag__fold(s, n, &f);
+	ag_buf_clear(out);
+	for (size_t i = 0; rc == 0 && i < f.len; i++) {
+		char c = f.data[i];
+		if (c == 'y')
+			c = 'i';
+		if (c == '-' || c == '\'' || c == '.')
+			continue;
+		if (c == prev && c != ' ')
+			continue;
+		rc = ag_buf_putc(out, c);
+		prev = c;
+	}
+	if (rc == 0 && !out->data)
+		rc = ag_buf_putc(out, '\0');
+	ag_buf_free(&f);
+	return rc;
+}
+
+static int make_key(const char *label, person_key *k)
+{
+	const char *first_end, *last;
+	ag_buf b = {0}, s = {0};
+	size_t len = strlen(label);
+	int rc;
+
+	memset(k, 0, sizeof(*k));
+	first_end = strchr(label, ' ');
+	last = strrchr(label, ' ');
+	last = last ? last + 1 : label;
+	k->words = 1;
+	for (const char *p = label; *p; p++)
+		k->words += *p == ' ';
+	if ((rc = tolerant(last, strlen(last), &s)) < 0)
+		goto out;
+	if (first_end && k->words > 1) {
+		ag_buf f = {0};
+		if ((rc = tolerant(label, (size_t)(first_end - label), &f)) == 0 && (rc = ag_buf_puts(&b, f.data)) == 0 &&
+		    (rc = ag_buf_putc(&b, ' ')) == 0)
+			rc = ag_buf_puts(&b, s.data);
+		ag_buf_free(&f);
+	} else {
+		rc = ag_buf_puts(&b, s.data);
+	}
+	(void)len;
+out:
+	if (rc == 0) {
+		k->key = ag_buf_detach(&b);
+		k->surname = ag_buf_detach(&s);
+		if (!k->key || !k->surname)
+			rc = AG_ENOMEM;
+	}
+	ag_buf_free(&b);
+	ag_buf_free(&s);
+	return rc;
+}
+
+static size_t find_rep(size_t *rep, size_t i)
+{
+	while (rep[i] != i)
+		i = rep[i] = rep[rep[i]];
+	return i;
+}
+
+/* Which of two nodes stands for the group: more mentions, fuller name, smaller id. */
+static bool better_rep(const ag_graph *g, size_t a, size_t b)
+{
+	const ag_node *x = &g->nodes[a], *y = &g->nodes[b];
+	size_t wx = 1, wy = 1;
+	for (const char *p = x->label; *p; p++)
+		wx += *p == ' ';
+	for (const char *p = y->label; *p; p++)
+		wy += *p == ' ';
+	if ((wx > 1) != (wy > 1))
+		return wx > 1;
+	if (x->mentions != y->mentions)
+		return x->mentions > y->mentions;
+	if (strlen(x->label) != strlen(y->label))
+		return strlen(x->label) > strlen(y->label);
+	return strcmp(x->id, y->id) < 0;
+}
+
+static void join(const ag_graph *g, size_t *rep, size_t a, size_t b)
+{
+	a = find_rep(rep, a);
+	b = find_rep(rep, b);
+	if (a == b)
+		return;
+	if (better_rep(g, a, b))
+		rep[b] = a;
+	else
+		rep[a] = b;
+}
+
+/* Each person takes the side most documents give them (ties: smaller id). */
+static int pick_affiliations(ag_graph *g)
+{
+	size_t *best = malloc((g->n_nodes + 1) * sizeof(*best));
+	unsigned *count = calloc(g->n_nodes + 1, sizeof(*count));
+	int rc = 0;
+
+	if (!best || !count) {
+		free(best);
+		free(count);
+		return ag__enomem();
+	}
+	for (size_t i = 0; i < g->n_nodes; i++)
+		best[i] = SIZE_MAX;
+	for (size_t l = 0; l < g->n_links; l++) {
+		const ag_link *k = &g->links[l];
+		unsigned c = k->rel[AG_REL_AFFILIATION];
+		size_t ends[2] = {k->a, k->b};
+		if (!c)
+			continue;
+		for (int e = 0; e < 2; e++) {
+			size_t i = ends[e], other = ends[1 - e];
+			if (g->nodes[i].type != AG_NODE_PERSON || g->nodes[other].type == AG_NODE_PERSON)
+				continue;
+			if (c > count[i] || (c == count[i] && strcmp(g->nodes[other].id, g->nodes[best[i]].id) < 0)) {
+				best[i] = other;
+				count[i] = c;
+			}
+		}
+	}
+	for (size_t i = 0; i < g->n_nodes && rc == 0; i++)
+		if (best[i] != SIZE_MAX)
+			rc = ag__set_str(&g->nodes[i].affiliation, g->nodes[best[i]].id);
+	free(best);
+	free(count);
+	return rc;
+}
+
+int ag_graph_resolve(ag_graph *g)
+{
+	person_key *keys = NULL;
+	size_t *rep = NULL, n = g->n_nodes;
+	bool any = false;
+	int rc = 0;
+
+	if (!n)
+		return 0;
+	/* sorting first makes every later choice independent of input order */
+	if ((rc = ag_graph_sort(g)) < 0)
+		return rc;
+	if (!(keys = calloc(n, sizeof(*keys))) || !(rep = malloc(n * sizeof(*rep)))) {
+		rc = ag__enomem();
+		goto cleanup;
+	}
+	for (size_t i = 0; i < n; i++) {
+		rep[i] = i;
+		if (g->nodes[i].type == AG_NODE_PERSON && (rc = make_key(g->nodes[i].label, &keys[i])) < 0)
+			goto cleanup;
+	}
+	/* full names with the same first and last name */
+	for (size_t i = 0; i < n; i++) {
+		if (!keys[i].key || keys[i].words < 2)
+			continue;
+		for (size_t j = i + 1; j < n; j++) {
+			if (keys[j].key && keys[j].words >= 2 && strcmp(keys[i].key, keys[j].key) == 0) {
+				join(g, rep, i, j);
+				any = true;
+			}
+		}
+	}
+	/* a last name alone joins the one full name that ends with it */
+	for (size_t i = 0; i < n; i++) {
+		size_t match = SIZE_MAX;
+		bool ambiguous = false;
+		if (!keys[i].key || keys[i].words != 1)
+			continue;
+		for (size_t j = 0; j < n; j++) {
+			if (j == i || !keys[j].key || keys[j].words < 2 || strcmp(keys[i].surname, keys[j].surname) != 0)
+				continue;
+			if (match != SIZE_MAX && find_rep(rep, match) != find_rep(rep, j))
+				ambiguous = true;
+			match = j;
+		}
+		if (match != SIZE_MAX && !ambiguous) {
+			join(g, rep, i, match);
+			any = true;
+		}
+	}
+	if (any) {
+		for (size_t i = 0; i < n; i++)
+			rep[i] = find_rep(rep, i);
+		if ((rc = contract(g, rep)) < 0)
+			goto cleanup;
+	}
+	rc = pick_affiliations(g);
+	if (rc == 0)
+		rc = ag_graph_sort(g);
+cleanup:
+	if (keys)
+		for (size_t i = 0; i < n; i++) {
+			free(keys[i].key);
+			free(keys[i].surname);
+		}
+	free(keys);
+	free(rep);
+	return rc;
+}
+
+int ag_graph_merge(ag_graph *into, const ag_graph *from)
+{
+	int rc = ag__graph_absorb(into, from);
+	return rc < 0 ? rc : ag_graph_resolve(into);
+}

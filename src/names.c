@@ -1,0 +1,573 @@
+/*
+ * names.c - persons: found by pattern (a role before the name, an appositive
+ * after it, a known given name, a speech verb), never from a list of known
+ * people; then later surname and Mr-forms resolved to the full name, and each
+ * person's role and affiliation read from the words around the name.
+ */
+#include <stdlib.h>
+
+#include "extract_impl.h"
+
+/* Particles inside names: von der Leyen, bin Salman, al-Sisi, da Silva. */
+static const char *const particles[] = {
+	"von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le", "bin", "ibn",
+	"bint", "al", "el", "abu", "ben", "dos", "das", "ter", "zu", NULL};
+
+static const char *const speech_verbs[] = {
+	"said", "says", "told", "tells", "added", "wrote", "writes", "stated", "noted", "announced",
+	"confirmed", "insisted", "warned", "argued", "explained", "claimed", "tweeted", "posted",
+	"replied", "acknowledged", "stressed", "emphasised", "emphasized", "urged", "called", "met",
+	"visited", "criticised", "criticized", "rejected", "denied", "welcomed", "thanked", NULL};
+
+/* Capitalised words that open sentences and are never names. */
+static const char *const function_words[] = {
+	"the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "however", "despite", "after",
+	"before", "while", "when", "meanwhile", "according", "both", "still", "initially", "another",
+	"those", "these", "this", "that", "it", "he", "she", "they", "we", "i", "our", "their", "his",
+	"her", "if", "as", "with", "from", "by", "what", "who", "why", "how", "where", "there", "here",
+	"some", "many", "most", "all", "any", "each", "every", "no", "not", "yes", "so", "then", "thus",
+	"also", "even", "only", "just", "since", "until", "during", "under", "over", "about", "among",
+	"between", "without", "within", "against", "through", "toward", "towards", "upon", "of", "to",
+	"mr", "mrs", "ms", "dr", "sir", "dear", "my", "your", "its", "whose", "which", "whether",
+	NULL};
+
+static bool in_list(const char *const *list, const char *s)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (strcmp(list[k], s) == 0)
+			return true;
+	return false;
+}
+
+static const ag_mention *ment_at(const ag_textdoc *td, size_t i)
+{
+	return i < td->n_toks && td->tok_ment[i] >= 0 ? &td->ments[td->tok_ment[i]] : NULL;
+}
+
+static const gz_entity *title_entity(const ag_textdoc *td, const ag_mention *m)
+{
+	return m && m->kind == M_TITLE ? &td->gz->entities[m->entity] : NULL;
+}
+
+static bool is_title_class(const ag_textdoc *td, const ag_mention *m, const char *cls)
+{
+	const gz_entity *e = title_entity(td, m);
+	return e && strcmp(e->slug, cls) == 0;
+}
+
+/* A role word proper (not a modifier like "former", not an honorific). */
+static bool is_role(const ag_textdoc *td, const ag_mention *m)
+{
+	return m && m->kind == M_TITLE && !is_title_class(td, m, "modifier") && !is_title_class(td, m, "honorific");
+}
+
+static bool sentence_start(const ag_textdoc *td, size_t i)
+{
+	return td->sents[td->toks[i].sent].tok == i ||
+	       (i > 0 && !(td->toks[i - 1].flags & TF_WORD) && td->sents[td->toks[i].sent].tok == i - 1);
+}
+
+/* Can token i be part of a person's name? */
+static bool name_token(const ag_textdoc *td, size_t i)
+{
+	const ag_token *t = &td->toks[i];
+	if (!(t->flags & TF_WORD) || (t->flags & (TF_SKIP | TF_DIGIT | TF_ALLCAPS | TF_ABBREV)))
+		return false;
+	if (!(t->flags & (TF_CAP | TF_INITIAL)))
+		return false;
+	if (td->tok_ment[i] >= 0)
+		return false;
+	return true;
+}
+
+static bool particle_at(const ag_textdoc *td, size_t i)
+{
+	return i < td->n_toks && (td->toks[i].flags & TF_WORD) && !(td->toks[i].flags & TF_SKIP) &&
+	       in_list(particles, ag__tok_fold(td, i));
+}
+
+/* The end of the name that starts at token a (one past its last token). */
+static size_t name_end(const ag_textdoc *td, size_t a)
+{
+	size_t send = td->sents[td->toks[a].sent].tok + td->sents[td->toks[a].sent].ntok;
+	size_t b = a + 1;
+	while (b < send) {
+		if (td->toks[b - 1].flags & TF_POSS)
+			break; /* "Trump's" ends a name */
+		if (name_token(td, b) && !(td->toks[b].flags & TF_NEWLINE)) {
+			b++;
+			continue;
+		}
+		/* hyphenated parts: Jean-Yves, Al-Sisi */
+		if (ag__tok_punct(td, b) == '-' && (td->toks[b].flags & TF_NOSPACE) && b + 1 < send &&
+		    (td->toks[b + 1].flags & TF_NOSPACE) && name_token(td, b + 1)) {
+			b += 2;
+			continue;
+		}
+		/* particles between capitalised parts */
+		if (particle_at(td, b)) {
+			size_t c = b + 1;
+			while (c < send && particle_at(td, c))
+				c++;
+			if (c < send && ag__tok_punct(td, c) == '-' && c + 1 < send)
+				c++;
+			if (c < send && name_token(td, c)) {
+				b = c + 1;
+				continue;
+			}
+		}
+		break;
+	}
+	return b;
+}
+
+/* The role mention that ends just before token a ("Kremlin spokesman |Dmitry"),
+ * allowing one comma ("spokesperson, Heorhii Tykhyi"), or NULL. */
+static const ag_mention *role_before(const ag_textdoc *td, size_t a)
+{
+	size_t s = td->sents[td->toks[a].sent].tok;
+	const ag_mention *m;
+	if (a <= s)
+		return NULL;
+	m = ment_at(td, a - 1);
+	if (m && m->kind == M_TITLE)
+		return m;
+	if (ag__tok_punct(td, a - 1) == ',' && a - 1 > s) {
+		m = ment_at(td, a - 2);
+		if (is_role(td, m))
+			return m;
+	}
+	return NULL;
+}
+
+/* An appositive after the name: ", a former culture minister", ", President
+ * Trump's son-in-law": the first role mention within a few words, or NULL. */
+static const ag_mention *role_after(const ag_textdoc *td, size_t b, size_t *end)
+{
+	size_t send = td->sents[td->toks[b < td->n_toks ? b : td->n_toks - 1].sent].tok +
+	              td->sents[td->toks[b < td->n_toks ? b : td->n_toks - 1].sent].ntok;
+	if (b >= td->n_toks || ag__tok_punct(td, b) != ',')
+		return NULL;
+	for (size_t i = b + 1; i < send && i < b + 9; i++) {
+		const ag_mention *m = ment_at(td, i);
+		if (is_role(td, m)) {
+			*end = m->tok + m->ntok;
+			return m;
+		}
+		if (!(td->toks[i].flags & TF_WORD) && td->toks[i].punct != '\'' && td->toks[i].punct != '-')
+			return NULL;
+		if (m && m->kind == M_PERSON)
+			continue;
+		if ((td->toks[i].flags & TF_WORD) && in_list(speech_verbs, ag__tok_fold(td, i)))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* ---- persons ------------------------------------------------------------------ */
+
+/* The spelling-tolerant key of a name: folded, y as i, doubled letters single
+ * (Zelensky = Zelenskyy, Heorhii = Heorhiy). */
+static int name_key(const char *folded, ag_buf *out)
+{
+	char prev = 0;
+	ag_buf_clear(out);
+	for (const char *p = folded; *p; p++) {
+		char c = *p;
+		if (c == 'y')
+			c = 'i';
+		if (c == '-' || c == '\'' || c == '.')
+			continue;
+		if (c == prev && c != ' ')
+			continue;
+		if (ag_buf_putc(out, c) < 0)
+			return AG_ENOMEM;
+		prev = c;
+	}
+	return 0;
+}
+
+static int fold_span(const ag_textdoc *td, size_t a, size_t b, ag_buf *out, bool raw)
+{
+	ag_buf_clear(out);
+	for (size_t i = a; i < b; i++) {
+		const ag_token *t = &td->toks[i];
+		if (i > a && !(t->flags & TF_NOSPACE) && ag_buf_putc(out, ' ') < 0)
+			return AG_ENOMEM;
+		if (raw ? ag_buf_append(out, td->doc->text + t->start, t->end - t->start) < 0
+		        : ag_buf_append(out, ag__tok_fold(td, i), t->fold_len) < 0)
+			return AG_ENOMEM;
+	}
+	return 0;
+}
+
+/* Find or make the person with this name; single-token names join the person
+ * whose last name they are. */
+static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out)
+{
+	ag_buf label = {0}, folded = {0}, key = {0}, other = {0};
+	const char *last;
+	int rc = 0;
+	size_t ntok = 0;
+
+	for (size_t i = a; i < b; i++)
+		ntok += (td->toks[i].flags & TF_WORD) != 0;
+	if ((rc = fold_span(td, a, b, &label, true)) < 0 || (rc = fold_span(td, a, b, &folded, false)) < 0 ||
+	    (rc = name_key(folded.data, &key)) < 0)
+		goto cleanup;
+	last = ag__tok_fold(td, b - 1);
+	*out = -1;
+	for (size_t p = 0; p < td->n_persons; p++) {
+		ag_person *pp = &td->persons[p];
+		ag_buf pf = {0};
+		bool same;
+		if ((rc = ag__fold(pp->label, strlen(pp->label), &pf)) < 0 || (rc = name_key(pf.data, &other)) < 0) {
+			ag_buf_free(&pf);
+			goto cleanup;
+		}
+		ag_buf_free(&pf);
+		same = strcmp(other.data, key.data) == 0;
+		if (!same && ntok == 1) {
+			/* "Umerov" is Rustem Umerov; "Zelenskyy" is Volodymyr Zelensky */
+			ag_buf sk = {0};
+			if ((rc = name_key(pp->surname, &sk)) < 0 || (rc = name_key(last, &other)) < 0) {
+				ag_buf_free(&sk);
+				goto cleanup;
+			}
+			same = strcmp(sk.data, other.data) == 0;
+			ag_buf_free(&sk);
+		}
+		if (!same && pp->ntok_name == 1 && ntok > 1) {
+			/* "Trump" seen first, "Donald Trump" now: the same person, with the fuller name */
+			ag_buf sk = {0}, lk = {0};
+			if ((rc = name_key(pp->surname, &sk)) < 0 || (rc = name_key(last, &lk)) < 0) {
+				ag_buf_free(&sk);
+				ag_buf_free(&lk);
+				goto cleanup;
+			}
+			same = strcmp(sk.data, lk.data) == 0;
+			ag_buf_free(&sk);
+			ag_buf_free(&lk);
+		}
+		if (same) {
+			*out = (int32_t)p;
+			break;
+		}
+	}
+	if (*out >= 0) {
+		ag_person *pp = &td->persons[*out];
+		if ((rc = ag__strlist_add(&pp->aliases, label.data)) < 0)
+			goto cleanup;
+		if (ntok > pp->ntok_name) {
+			if ((rc = ag__set_str(&pp->label, label.data)) < 0 || (rc = ag__set_str(&pp->surname, last)) < 0)
+				goto cleanup;
+			pp->ntok_name = (uint32_t)ntok;
+		}
+		pp->mentions++;
+		goto cleanup;
+	}
+	if ((rc = AG_GROW(td->persons, td->cap_persons, td->n_persons + 1)) < 0)
+		goto cleanup;
+	{
+		ag_person *pp = &td->persons[td->n_persons];
+		memset(pp, 0, sizeof(*pp));
+		pp->affil = -1;
+		pp->affil_person = -1;
+		pp->first_tok = (uint32_t)a;
+		pp->mentions = 1;
+		pp->ntok_name = (uint32_t)ntok;
+		if (!(pp->label = ag__strdup(label.data)) || !(pp->surname = ag__strdup(last)) ||
+		    ag__strlist_add(&pp->aliases, label.data) < 0) {
+			free(pp->label);
+			free(pp->surname);
+			ag__strlist_free(&pp->aliases);
+			rc = AG_ENOMEM;
+			goto cleanup;
+		}
+		*out = (int32_t)td->n_persons++;
+	}
+cleanup:
+	ag_buf_free(&label);
+	ag_buf_free(&folded);
+	ag_buf_free(&key);
+	ag_buf_free(&other);
+	return rc;
+}
+
+static int add_person_mention(ag_textdoc *td, size_t a, size_t b, int32_t person)
+{
+	ag_mention *m;
+	if (AG_GROW(td->ments, td->cap_ments, td->n_ments + 1) < 0)
+		return AG_ENOMEM;
+	m = &td->ments[td->n_ments];
+	m->kind = M_PERSON;
+	m->via = 0;
+	m->tok = (uint32_t)a;
+	m->ntok = (uint16_t)(b - a);
+	m->start = td->toks[a].start;
+	m->end = td->toks[b - 1].end;
+	m->entity = person;
+	for (size_t k = a; k < b; k++)
+		td->tok_ment[k] = (int32_t)td->n_ments;
+	td->n_ments++;
+	return 0;
+}
+
+/* Read role and affiliation from the words before the name [a, ...) and from
+ * an appositive, into person p (explicit cues only). */
+static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
+{
+	ag_person *pp = &td->persons[p];
+	size_t s = td->sents[td->toks[a].sent].tok, j = a;
+	const ag_mention *role = NULL;
+	int32_t affil = -1, affil_person = -1;
+	unsigned loose = 0;
+	bool comma_used = false;
+	size_t apos_end = 0;
+
+	while (j > s) {
+		const ag_mention *m = ment_at(td, j - 1);
+		if (m) {
+			if (m->kind == M_TITLE) {
+				if (!role && is_role(td, m))
+					role = m;
+				j = m->tok;
+				loose = 0;
+				continue;
+			}
+			if ((m->kind == M_STATE || m->kind == M_ORG) && (role || loose == 0)) {
+				affil = m->entity;
+				break;
+			}
+			if (m->kind == M_PERSON && m->entity != p && (td->toks[m->tok + m->ntok - 1].flags & TF_POSS || role)) {
+				affil_person = m->entity;
+				break;
+			}
+			break;
+		}
+		if (ag__tok_punct(td, j - 1) == ',' && !comma_used && role && j - 1 > s &&
+		    is_role(td, ment_at(td, j - 2))) {
+			comma_used = true;
+			j--;
+			continue;
+		}
+		if (ag__tok_punct(td, j - 1) == ',' && !role && j - 1 > s && is_role(td, ment_at(td, j - 2))) {
+			j--;
+			continue;
+		}
+		/* words inside a role phrase: "former culture minister", "Foreign Ministry spokesperson" */
+		if ((td->toks[j - 1].flags & TF_WORD) && role && loose < 3 &&
+		    !in_list(function_words, ag__tok_fold(td, j - 1)) && !in_list(speech_verbs, ag__tok_fold(td, j - 1))) {
+			loose++;
+			j--;
+			continue;
+		}
+		break;
+	}
+	if (!role)
+		role = role_after(td, b, &apos_end);
+	if (affil == -1 && affil_person < 0 && apos_end) {
+		/* ", Ukraine's foreign minister," / ", President Trump's son-in-law" */
+		for (size_t i = b + 1; i < apos_end; i++) {
+			const ag_mention *m = ment_at(td, i);
+			if (m && (m->kind == M_STATE || m->kind == M_ORG)) {
+				affil = m->entity;
+				break;
+			}
+			if (m && m->kind == M_PERSON && m->entity != p) {
+				affil_person = m->entity;
+				break;
+			}
+		}
+	}
+	pp = &td->persons[p];
+	if (role && !pp->role) {
+		ag_buf r = {0};
+		size_t ra = role->tok, rb = role->tok + role->ntok;
+		/* keep modifiers and loose words of the phrase: "former culture minister" */
+		while (ra > s && ment_at(td, ra - 1) && is_title_class(td, ment_at(td, ra - 1), "modifier"))
+			ra = ment_at(td, ra - 1)->tok;
+		if (fold_span(td, ra, rb, &r, true) < 0)
+			return AG_ENOMEM;
+		pp->role = ag_buf_detach(&r);
+		if (!pp->role)
+			return AG_ENOMEM;
+	}
+	if (pp->affil_strength < 2) {
+		if (affil >= 0) {
+			pp->affil = affil;
+			pp->affil_strength = 2;
+		} else if (affil_person >= 0 && pp->affil_person < 0) {
+			pp->affil_person = affil_person;
+		}
+	}
+	return 0;
+}
+
+/* Follow "Putin's aide" to Putin's side, a few steps deep. */
+static void follow_possessives(ag_textdoc *td)
+{
+	for (int round = 0; round < 4; round++) {
+		for (size_t p = 0; p < td->n_persons; p++) {
+			ag_person *pp = &td->persons[p];
+			if (pp->affil < 0 && pp->affil_person >= 0 && td->persons[pp->affil_person].affil >= 0) {
+				pp->affil = td->persons[pp->affil_person].affil;
+				pp->affil_strength = td->persons[pp->affil_person].affil_strength;
+			}
+		}
+	}
+}
+
+/* A person with no explicit side takes it from the sentence that introduces
+ * them: the nearest person before them whose side is known ("Umerov said
+ * President Zelensky..."), else the nearest state before them ("the Kremlin
+ * reinstated ... Medinsky").  Marked as the weaker, contextual kind. */
+static void resolve_affiliations(ag_textdoc *td)
+{
+	follow_possessives(td);
+	for (size_t p = 0; p < td->n_persons; p++) {
+		ag_person *pp = &td->persons[p];
+		size_t s, i;
+		int32_t by_person = -1, by_state = -1;
+		if (pp->affil >= 0 || pp->affil_person >= 0)
+			continue;
+		i = pp->first_tok;
+		s = td->sents[td->toks[i].sent].tok;
+		while (i > s) {
+			const ag_mention *m = ment_at(td, --i);
+			if (!m)
+				continue;
+			if (m->kind == M_PERSON && m->entity != (int32_t)p && by_person < 0 &&
+			    td->persons[m->entity].affil >= 0)
+				by_person = td->persons[m->entity].affil;
+			else if ((m->kind == M_STATE || m->kind == M_ORG) && by_state < 0)
+				by_state = m->entity;
+			i = m->tok;
+		}
+		pp->affil = by_person >= 0 ? by_person : by_state;
+		pp->affil_strength = pp->affil >= 0 ? 1 : 0;
+	}
+	follow_possessives(td);
+}
+
+/* Accept a candidate name [a, b)? */
+static bool accept_name(ag_textdoc *td, size_t a, size_t b, const ag_strmap *lower_words)
+{
+	size_t words = 0, e = 0;
+	for (size_t i = a; i < b; i++)
+		words += (td->toks[i].flags & TF_WORD) != 0;
+	if (role_before(td, a))
+		return true;
+	if (words >= 2 && ag__gz_has(td->gz, ag__tok_fold(td, a), GZ_GIVEN))
+		return true;
+	if (words >= 2 && role_after(td, b, &e))
+		return true;
+	if (words >= 2 && b < td->n_toks && (td->toks[b].flags & TF_WORD) &&
+	    in_list(speech_verbs, ag__tok_fold(td, b)) && !ag_strmap_get(lower_words, ag__tok_fold(td, a), NULL))
+		return true;
+	return false;
+}
+
+int ag__find_persons(ag_textdoc *td)
+{
+	ag_strmap lower = {0};
+	int rc = 0;
+
+	/* words this document also writes in lower case are common words, not names */
+	for (size_t i = 0; i < td->n_toks; i++) {
+		const ag_token *t = &td->toks[i];
+		if ((t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_DIGIT)) &&
+		    (rc = ag_strmap_putn(&lower, ag__tok_fold(td, i), t->fold_len, 1)) < 0)
+			goto cleanup;
+	}
+
+	/* pass 1: names introduced with a cue */
+	for (size_t i = 0; i < td->n_toks;) {
+		size_t a = i, b;
+		int32_t p;
+		if (!name_token(td, i) || (td->toks[i].flags & TF_INITIAL && !name_token(td, i + 1))) {
+			i++;
+			continue;
+		}
+		/* a sentence-opening function word is not part of a name */
+		if (sentence_start(td, a) && in_list(function_words, ag__tok_fold(td, a))) {
+			i++;
+			continue;
+		}
+		b = name_end(td, a);
+		/* "Putin-Zelensky" with both parts known: leave it to pass 2 */
+		if (!accept_name(td, a, b, &lower)) {
+			i = b;
+			continue;
+		}
+		if ((rc = person_for(td, a, b, &p)) < 0 || (rc = add_person_mention(td, a, b, p)) < 0)
+			goto cleanup;
+		i = b;
+	}
+
+	/* pass 2: later (and earlier) mentions by surname or full name */
+	for (size_t i = 0; i < td->n_toks; i++) {
+		size_t b;
+		if (!name_token(td, i))
+			continue;
+		b = name_end(td, i);
+		for (size_t p = 0; p < td->n_persons; p++) {
+			ag_person *pp = &td->persons[p];
+			bool hit = false;
+			/* the whole run is a known alias, or a single token is the surname */
+			for (size_t k = 0; k < pp->aliases.count && !hit; k++) {
+				ag_buf f = {0}, g = {0};
+				if (fold_span(td, i, b, &f, false) < 0 || ag__fold(pp->aliases.items[k], strlen(pp->aliases.items[k]), &g) < 0) {
+					ag_buf_free(&f);
+					ag_buf_free(&g);
+					rc = AG_ENOMEM;
+					goto cleanup;
+				}
+				hit = strcmp(f.data, g.data) == 0;
+				ag_buf_free(&f);
+				ag_buf_free(&g);
+			}
+			if (!hit) {
+				ag_buf k1 = {0}, k2 = {0};
+				if (name_key(ag__tok_fold(td, i), &k1) < 0 || name_key(pp->surname, &k2) < 0) {
+					ag_buf_free(&k1);
+					ag_buf_free(&k2);
+					rc = AG_ENOMEM;
+					goto cleanup;
+				}
+				hit = strcmp(k1.data, k2.data) == 0;
+				ag_buf_free(&k1);
+				ag_buf_free(&k2);
+				if (hit)
+					b = i + 1;
+			}
+			if (hit) {
+				ag_buf raw = {0};
+				if (fold_span(td, i, b, &raw, true) < 0 || ag__strlist_add(&pp->aliases, raw.data) < 0 ||
+				    add_person_mention(td, i, b, (int32_t)p) < 0) {
+					ag_buf_free(&raw);
+					rc = AG_ENOMEM;
+					goto cleanup;
+				}
+				ag_buf_free(&raw);
+				td->persons[p].mentions++;
+				i = b - 1;
+				break;
+			}
+		}
+	}
+
+	/* pass 3: roles and affiliations, now that every mention is known */
+	for (size_t i = 0; i < td->n_toks; i++) {
+		const ag_mention *m = ment_at(td, i);
+		if (m && m->kind == M_PERSON && m->tok == i) {
+			if ((rc = read_role(td, m->tok, m->tok + m->ntok, m->entity)) < 0)
+				goto cleanup;
+			i = m->tok + m->ntok - 1;
+		}
+	}
+	resolve_affiliations(td);
+cleanup:
+	ag_strmap_free(&lower);
+	return rc;
+}

@@ -1,0 +1,542 @@
+/*
+ * sentences.c - from a document's bytes to tokens and sentences, with page
+ * furniture (sign-up prompts, photo credits, bylines, footers) marked so that
+ * later stages skip it.  Offsets always point into the original text.
+ */
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#include "extract_impl.h"
+
+/* ---- folding ---------------------------------------------------------------- */
+
+/* Punctuation that news text writes in several ways, folded to ASCII. */
+static char punct_ascii(utf8proc_int32_t c)
+{
+	switch (c) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+		return '-';
+	case 0x2026:
+		return '.';
+	default:
+		return c < 0x80 ? (char)c : '*';
+	}
+}
+
+static int fold_cp(utf8proc_int32_t c, ag_buf *out)
+{
+	utf8proc_int32_t dec[8];
+	utf8proc_uint8_t enc[4];
+	int last = 0;
+	utf8proc_ssize_t n;
+
+	if (c < 0x80) {
+		char ch = (char)c;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		return ag_buf_putc(out, ch);
+	}
+	if (punct_ascii(c) == '\'')
+		return ag_buf_putc(out, '\'');
+	n = utf8proc_decompose_char(c, dec, 8,
+	                            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPAT,
+	                            &last);
+	if (n < 0 || n > 8) {
+		n = 1;
+		dec[0] = c;
+	}
+	for (utf8proc_ssize_t k = 0; k < n; k++) {
+		utf8proc_ssize_t m = utf8proc_encode_char(dec[k], enc);
+		if (ag_buf_append(out, (const char *)enc, (size_t)m) < 0)
+			return AG_ENOMEM;
+	}
+	return 0;
+}
+
+int ag__fold(const char *s, size_t len, ag_buf *out)
+{
+	size_t i = 0;
+	while (i < len) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+		if (n <= 0) {
+			n = 1;
+			c = '?';
+		}
+		if (fold_cp(c, out) < 0)
+			return AG_ENOMEM;
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+int ag__slugify(const char *s, ag_buf *out)
+{
+	ag_buf f = {0};
+	bool dash = false;
+	size_t start = out->len;
+	int rc = ag__fold(s, strlen(s), &f);
+
+	for (size_t i = 0; rc == 0 && i < f.len; i++) {
+		unsigned char c = (unsigned char)f.data[i];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+			if (dash && out->len > start)
+				rc = ag_buf_putc(out, '-');
+			dash = false;
+			if (rc == 0)
+				rc = ag_buf_putc(out, (char)c);
+		} else if (c != '\'' && c != '.') {
+			dash = true;
+		}
+	}
+	if (rc == 0 && out->len == start)
+		rc = ag_buf_putc(out, 'x');
+	ag_buf_free(&f);
+	return rc;
+}
+
+/* ---- tokens ----------------------------------------------------------------- */
+
+static bool is_space(utf8proc_int32_t c)
+{
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+		return true;
+	if (c < 0x80)
+		return false;
+	if (c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060)
+		return true;
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
+static bool is_wordch(utf8proc_int32_t c)
+{
+	utf8proc_category_t k;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	k = utf8proc_category(c);
+	return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
+	       (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME) || k == UTF8PROC_CATEGORY_ND;
+}
+
+static bool is_upper(utf8proc_int32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_LU || utf8proc_category(c) == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_letter(utf8proc_int32_t c)
+{
+	utf8proc_category_t k;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	k = utf8proc_category(c);
+	return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+/* Decode the code point at i (invalid bytes were repaired at ingest, but the
+ * gazetteer loader also tokenizes, so stay defensive). */
+static size_t cp_at(const char *text, size_t len, size_t i, utf8proc_int32_t *c)
+{
+	utf8proc_ssize_t n;
+	if ((unsigned char)text[i] < 0x80) {
+		*c = (unsigned char)text[i];
+		return 1;
+	}
+	n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), c);
+	if (n <= 0) {
+		*c = '?';
+		return 1;
+	}
+	return (size_t)n;
+}
+
+static int push_token(ag_textdoc *td, size_t start, size_t end, unsigned flags, char punct,
+                      const char *text)
+{
+	ag_token *t;
+	ag_buf fb;
+	if (end - start > 0xFFFF / 4)
+		end = start + 0xFFFF / 4; /* absurd "words" are cut, spans stay inside the text */
+	if (AG_GROW(td->toks, td->cap_toks, td->n_toks + 1) < 0)
+		return AG_ENOMEM;
+	t = &td->toks[td->n_toks];
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->flags = (uint16_t)flags;
+	t->punct = punct;
+	t->sent = 0;
+	/* fold into the arena */
+	fb.data = td->fold;
+	fb.len = td->fold_len;
+	fb.cap = td->fold_cap;
+	t->fold = (uint32_t)fb.len;
+	if (flags & TF_WORD) {
+		if (ag__fold(text + start, end - start, &fb) < 0)
+			return AG_ENOMEM;
+	} else if (ag_buf_putc(&fb, punct) < 0) {
+		return AG_ENOMEM;
+	}
+	t->fold_len = (uint16_t)(fb.len - t->fold);
+	if (ag_buf_putc(&fb, '\0') < 0)
+		return AG_ENOMEM;
+	td->fold = fb.data;
+	td->fold_len = fb.len;
+	td->fold_cap = fb.cap;
+	td->n_toks++;
+	return 0;
+}
+
+int ag__tokenize(ag_textdoc *td, const char *text, size_t len)
+{
+	size_t i = 0;
+	unsigned pending = 0; /* TF_NOSPACE / TF_NEWLINE for the next token */
+
+	if (len > UINT32_MAX - 16)
+		return ag__error(AG_ELIMIT, "document too large (over 4 GB)");
+	td->n_toks = 0;
+	td->fold_len = 0;
+	pending = TF_NOSPACE;
+	while (i < len) {
+		utf8proc_int32_t c;
+		size_t n = cp_at(text, len, i, &c);
+
+		if (is_space(c)) {
+			pending &= ~(unsigned)TF_NOSPACE;
+			if (c == '\n')
+				pending |= TF_NEWLINE;
+			i += n;
+			continue;
+		}
+		if (is_wordch(c)) {
+			size_t start = i, j = i;
+			unsigned flags = TF_WORD | pending;
+			bool first_upper = is_upper(c), all_upper = true;
+			unsigned letters = 0;
+
+			if (c >= '0' && c <= '9')
+				flags |= TF_DIGIT;
+			for (;;) {
+				utf8proc_int32_t d, e;
+				size_t m;
+				if (j >= len)
+					break;
+				m = cp_at(text, len, j, &d);
+				if (is_wordch(d)) {
+					if (is_letter(d)) {
+						letters++;
+						if (!is_upper(d))
+							all_upper = false;
+					}
+					j += m;
+					continue;
+				}
+				/* an apostrophe inside a word: O'Brien, d'Ivoire; but 's ends it */
+				if (punct_ascii(d) == '\'' && j + m < len) {
+					size_t m2 = cp_at(text, len, j + m, &e);
+					if (is_letter(e)) {
+						utf8proc_int32_t f = ' ';
+						if (j + m + m2 < len)
+							cp_at(text, len, j + m + m2, &f);
+						if ((e == 's' || e == 'S') && !is_wordch(f)) {
+							flags |= TF_POSS;
+							if (push_token(td, start, j, flags | (first_upper ? TF_CAP : 0) |
+							                                  (all_upper && letters > 1 ? TF_ALLCAPS : 0),
+							               0, text) < 0)
+								return AG_ENOMEM;
+							i = j + m + m2;
+							pending = 0;
+							goto next;
+						}
+						j += m;
+						continue;
+					}
+				}
+				break;
+			}
+			/* dotted abbreviations (U.S., U.K.) and initials (J. D. Vance) */
+			if (j - start == 1 && first_upper && j < len && text[j] == '.') {
+				size_t k = j + 1;
+				while (k + 1 < len && (text[k] & 0x80) == 0 && ((text[k] >= 'A' && text[k] <= 'Z') ||
+				                                                 (text[k] >= 'a' && text[k] <= 'z')) &&
+				       text[k + 1] == '.')
+					k += 2;
+				if (k > j + 1) {
+					flags |= TF_ABBREV;
+					j = k;
+				} else {
+					flags |= TF_INITIAL;
+					j = j + 1;
+				}
+			}
+			/* possessive after a plural or abbreviation: "allies'" is left alone */
+			if (first_upper)
+				flags |= TF_CAP;
+			if (all_upper && letters > 1)
+				flags |= TF_ALLCAPS;
+			if (push_token(td, start, j, flags, 0, text) < 0)
+				return AG_ENOMEM;
+			i = j;
+			pending = 0;
+			continue;
+		}
+		if (push_token(td, i, i + n, pending, punct_ascii(c), text) < 0)
+			return AG_ENOMEM;
+		i += n;
+		pending = 0;
+	next:;
+	}
+	return 0;
+}
+
+/* ---- page furniture ----------------------------------------------------------- */
+
+/* Lines that are navigation, sign-up prompts or other page furniture; matched
+ * case-insensitively at the start of a line (after folding). */
+static const char *const furniture_starts[] = {
+	"contact us", "subscribe", "sign up", "sign in", "log in", "login", "register", "email us",
+	"by continuing", "advertisement", "sponsored", "share this", "share on", "follow us",
+	"follow the", "click here", "get the first look", "skip to", "all rights reserved",
+	"copyright", "(c) ", "terms of use", "terms and conditions", "privacy policy", "cookie",
+	"credit:", "credits:", "photo:", "photos:", "photograph:", "image:", "picture:", "file photo",
+	"video:", "watch:", "listen:", "read more", "read also", "also read", "see also", "related:",
+	"related articles", "related stories", "more from", "more stories", "recommended",
+	"most read", "most popular", "trending", "you may also like", "top stories", "latest edition",
+	"latest news", "newsletter", "download the", "install the", "join our", "leave a comment",
+	"comments", "reporting by", "editing by", "additional reporting", "written by", "posted by",
+	"published", "updated", "last updated", "first published", "staff writer", "staff writers",
+	"news desk", "tags:", "topics:", NULL};
+
+/* Lines after which the story is over (the rest is footer), when they come
+ * past the first third of the text. */
+static const char *const footer_starts[] = {
+	"comments", "latest edition", "read more", "also read", "read also", "related", "more from",
+	"more stories", "recommended", "most read", "most popular", "trending", "you may also like",
+	"top stories", "tags:", "topics:", "share this", NULL};
+
+static bool starts_with_word(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	if (n < k || memcmp(s, prefix, k) != 0)
+		return false;
+	/* whole word, unless the prefix ends in punctuation or a space */
+	if (n == k || !((prefix[k - 1] >= 'a' && prefix[k - 1] <= 'z')))
+		return true;
+	return !((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= '0' && s[k] <= '9'));
+}
+
+static bool line_matches(const char *folded, size_t n, const char *const *list)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (starts_with_word(folded, n, list[k]))
+			return true;
+	return false;
+}
+
+/* Mark tokens [a, b) as furniture. */
+static void skip_tokens(ag_textdoc *td, size_t a, size_t b)
+{
+	for (size_t i = a; i < b && i < td->n_toks; i++)
+		td->toks[i].flags |= TF_SKIP;
+}
+
+static bool tok_terminal(const ag_textdoc *td, size_t i)
+{
+	char p = ag__tok_punct(td, i);
+	return p == '.' || p == '!' || p == '?';
+}
+
+/* Decide line by line what is furniture.  A line is a run of tokens between
+ * TF_NEWLINE tokens. */
+static int mark_furniture(ag_textdoc *td, const char *text)
+{
+	size_t line = 0, n = td->n_toks;
+	bool footer = false;
+	ag_buf *fb = &td->scratch;
+
+	while (line < n) {
+		size_t end = line + 1, words = 0, caps = 0, lower = 0;
+		size_t lstart, lend;
+		bool media_only = true;
+
+		while (end < n && !(td->toks[end].flags & TF_NEWLINE))
+			end++;
+		lstart = td->toks[line].start;
+		lend = td->toks[end - 1].end;
+		for (size_t i = line; i < end; i++) {
+			if (!(td->toks[i].flags & TF_WORD))
+				continue;
+			words++;
+			if (td->toks[i].flags & (TF_ALLCAPS))
+				caps++;
+			if (!(td->toks[i].flags & TF_CAP) && !(td->toks[i].flags & TF_DIGIT))
+				lower++;
+			if (!ag__gz_has(td->gz, ag__tok_fold(td, i), GZ_MEDIA) &&
+			    !ag__gz_has(td->gz, ag__tok_fold(td, i), GZ_NONPERSON))
+				media_only = false;
+		}
+		ag_buf_clear(fb);
+		if (ag__fold(text + lstart, lend - lstart < 200 ? lend - lstart : 200, fb) < 0)
+			return AG_ENOMEM;
+		if (footer) {
+			skip_tokens(td, line, end);
+		} else if (line_matches(fb->data, fb->len, footer_starts) && words <= 12 &&
+		           lstart * 3 > td->doc->len) {
+			footer = true;
+			skip_tokens(td, line, end);
+		} else if (words <= 14 && !tok_terminal(td, end - 1) && line_matches(fb->data, fb->len, furniture_starts)) {
+			skip_tokens(td, line, end);
+		} else if (line_matches(fb->data, fb->len, furniture_starts) && words <= 30 &&
+		           (starts_with_word(fb->data, fb->len, "credit:") || starts_with_word(fb->data, fb->len, "photo:") ||
+		            starts_with_word(fb->data, fb->len, "published") || starts_with_word(fb->data, fb->len, "updated"))) {
+			skip_tokens(td, line, end);
+		} else if (words && words <= 4 && (media_only || caps == words) && !tok_terminal(td, end - 1)) {
+			/* a byline or section label: "Staff Writers", "Reuters", "DPA WORLD" */
+			skip_tokens(td, line, end);
+		} else if (words && words <= 6 && ag__tok_is(td, line, "by") && lower <= 1) {
+			skip_tokens(td, line, end);
+		} else {
+			/* in-line furniture: "... Credit: Name/Agency" to the end of the line,
+			 * and a "Desk:" or "CITY (Agency) -" prefix */
+			for (size_t i = line; i + 1 < end; i++) {
+				if ((ag__tok_is(td, i, "credit") || ag__tok_is(td, i, "credits") ||
+				     ag__tok_is(td, i, "photo")) && ag__tok_punct(td, i + 1) == ':' &&
+				    (td->toks[i].flags & TF_CAP)) {
+					skip_tokens(td, i, end);
+					break;
+				}
+			}
+			if (end - line > 2 && ag__tok_is(td, line, "desk") && ag__tok_punct(td, line + 1) == ':')
+				skip_tokens(td, line, line + 2);
+			else if (end - line > 3 && (td->toks[line].flags & TF_WORD) && ag__tok_punct(td, line + 2) == ':' &&
+			         ag__tok_is(td, line + 1, "desk"))
+				skip_tokens(td, line, line + 3);
+			/* " date 2026-02-18 Headline ..." */
+			if (end - line > 6 && ag__tok_is(td, line, "date") && (td->toks[line + 1].flags & TF_DIGIT) &&
+			    ag__tok_punct(td, line + 2) == '-' && ag__tok_punct(td, line + 4) == '-')
+				skip_tokens(td, line, line + 6);
+		}
+		line = end;
+	}
+	return 0;
+}
+
+/* ---- sentences ---------------------------------------------------------------- */
+
+static const char *const abbreviations[] = {
+	"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "prof",
+	"sen", "rep", "gov", "pres", "rev", "hon", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co",
+	"corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"approx", "est", "dept", "univ", "fig", NULL};
+
+static bool is_abbreviation(const char *folded)
+{
+	for (size_t k = 0; abbreviations[k]; k++)
+		if (strcmp(folded, abbreviations[k]) == 0)
+			return true;
+	return false;
+}
+
+static int push_sentence(ag_textdoc *td, size_t a, size_t b)
+{
+	ag_sentence *s;
+	if (a >= b)
+		return 0;
+	if (AG_GROW(td->sents, td->cap_sents, td->n_sents + 1) < 0)
+		return AG_ENOMEM;
+	s = &td->sents[td->n_sents];
+	s->tok = (uint32_t)a;
+	s->ntok = (uint32_t)(b - a);
+	s->start = td->toks[a].start;
+	s->end = td->toks[b - 1].end;
+	for (size_t i = a; i < b; i++)
+		td->toks[i].sent = (uint32_t)td->n_sents;
+	td->toks[a].flags |= TF_SENT;
+	td->n_sents++;
+	return 0;
+}
+
+static int split_sentences(ag_textdoc *td)
+{
+	size_t a = 0, n = td->n_toks;
+	td->n_sents = 0;
+	for (size_t i = 0; i < n; i++) {
+		const ag_token *t = &td->toks[i];
+		bool brk = false;
+
+		/* a line break ends a sentence, unless a hard-wrapped sentence goes on in lower case */
+		if (i > a && (t->flags & TF_NEWLINE) &&
+		    !(!tok_terminal(td, i - 1) && (t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_DIGIT))))
+			brk = true;
+		/* furniture never shares a sentence with the story */
+		if (i > a && ((t->flags ^ td->toks[i - 1].flags) & TF_SKIP))
+			brk = true;
+		if (brk) {
+			if (push_sentence(td, a, i) < 0)
+				return AG_ENOMEM;
+			a = i;
+		}
+		if (tok_terminal(td, i) && i > a) {
+			size_t j = i + 1;
+			const ag_token *prev = &td->toks[i - 1];
+			/* closing quotes and brackets stay with the sentence */
+			while (j < n && !(td->toks[j].flags & (TF_WORD | TF_NEWLINE)) &&
+			       (td->toks[j].punct == '"' || td->toks[j].punct == '\'' || td->toks[j].punct == ')' ||
+			        tok_terminal(td, j)))
+				j++;
+			if (ag__tok_punct(td, i) == '.' && (prev->flags & TF_WORD) &&
+			    is_abbreviation(ag__tok_fold(td, i - 1)) && j < n && !(td->toks[j].flags & TF_NEWLINE))
+				continue; /* "Mr. Smith" */
+			if (j >= n || (td->toks[j].flags & TF_NEWLINE) ||
+			    (td->toks[j].flags & (TF_CAP | TF_DIGIT)) || !(td->toks[j].flags & TF_WORD)) {
+				if (push_sentence(td, a, j) < 0)
+					return AG_ENOMEM;
+				a = j;
+				i = j - 1;
+			}
+		}
+	}
+	return push_sentence(td, a, n);
+}
+
+int ag__text_prepare(ag_textdoc *td, const ag_document *doc)
+{
+	int rc;
+	td->doc = doc;
+	td->n_sents = 0;
+	td->n_ments = 0;
+	for (size_t i = 0; i < td->n_persons; i++) {
+		free(td->persons[i].label);
+		free(td->persons[i].surname);
+		free(td->persons[i].role);
+		ag__strlist_free(&td->persons[i].aliases);
+	}
+	td->n_persons = 0;
+	if ((rc = ag__tokenize(td, doc->text, doc->len)) < 0)
+		return rc;
+	if ((rc = mark_furniture(td, doc->text)) < 0)
+		return rc;
+	return split_sentences(td);
+}
+
+void ag__textdoc_free(ag_textdoc *td)
+{
+	free(td->toks);
+	free(td->sents);
+	free(td->fold);
+	free(td->ments);
+	free(td->tok_ment);
+	for (size_t i = 0; i < td->n_persons; i++) {
+		free(td->persons[i].label);
+		free(td->persons[i].surname);
+		free(td->persons[i].role);
+		ag__strlist_free(&td->persons[i].aliases);
+	}
+	free(td->persons);
+	ag_buf_free(&td->scratch);
+	memset(td, 0, sizeof(*td));
+}
