@@ -161,6 +161,8 @@ int ag__find_mentions(ag_textdoc *td);
 
 /* names.c */
 int ag__find_persons(ag_textdoc *td);
+/* Is this folded word a name particle (von, der, bin, al, ...)? */
+bool ag__is_particle(const char *folded);
 
 /* slugs: lower-case ASCII, '-' between words ("Rustem Umerov" -> "rustem-umerov") */
 int ag__slugify(const char *s, ag_buf *out);

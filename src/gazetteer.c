@@ -1,5 +1,5 @@
 /*
- * gazetteer.c - the lists of known names (src/data/ (*.tsv), compiled in, plus
+ * gazetteer.c - the lists of known names (src/data (the .tsv files), compiled in, plus
  * files given at run time) and the matching of their phrases in a document.
  *
  * Every form is tokenized and folded exactly as document text is, so a

@@ -261,33 +261,45 @@ static int tolerant(const char *s, size_t n, ag_buf *out)
 	return rc;
 }
 
+/* Keys of a person's label: first and last name, spelling-tolerant.  The last
+ * name keeps its particles ("von der Leyen"; "bin Salman" is a father's name,
+ * so a "Salman" alone is not this person). */
 static int make_key(const char *label, person_key *k)
 {
-	const char *first_end, *last;
-	ag_buf b = {0}, s = {0};
-	size_t len = strlen(label);
-	int rc;
+	const char *first_end = strchr(label, ' '), *last = label + strlen(label);
+	ag_buf b = {0}, s = {0}, word = {0};
+	int rc = 0;
 
 	memset(k, 0, sizeof(*k));
-	first_end = strchr(label, ' ');
-	last = strrchr(label, ' ');
-	last = last ? last + 1 : label;
 	k->words = 1;
 	for (const char *p = label; *p; p++)
 		k->words += *p == ' ';
-	if ((rc = tolerant(last, strlen(last), &s)) < 0)
-		goto out;
-	if (first_end && k->words > 1) {
+	/* step back over the last word, then over particles before it */
+	while (last > label && last[-1] != ' ')
+		last--;
+	while (last > label + 1 && rc == 0) {
+		const char *w = last - 1;
+		while (w > label && w[-1] != ' ')
+			w--;
+		if (w == label)
+			break;
+		ag_buf_clear(&word);
+		if ((rc = ag__fold(w, (size_t)(last - 1 - w), &word)) < 0 || !word.data || !ag__is_particle(word.data))
+			break;
+		last = w;
+	}
+	if (rc == 0)
+		rc = tolerant(last, strlen(last), &s);
+	if (rc == 0 && first_end && k->words > 1 && last > label) {
 		ag_buf f = {0};
 		if ((rc = tolerant(label, (size_t)(first_end - label), &f)) == 0 && (rc = ag_buf_puts(&b, f.data)) == 0 &&
 		    (rc = ag_buf_putc(&b, ' ')) == 0)
 			rc = ag_buf_puts(&b, s.data);
 		ag_buf_free(&f);
-	} else {
+	} else if (rc == 0) {
 		rc = ag_buf_puts(&b, s.data);
+		k->words = 1;
 	}
-	(void)len;
-out:
 	if (rc == 0) {
 		k->key = ag_buf_detach(&b);
 		k->surname = ag_buf_detach(&s);
@@ -296,6 +308,7 @@ out:
 	}
 	ag_buf_free(&b);
 	ag_buf_free(&s);
+	ag_buf_free(&word);
 	return rc;
 }
 

@@ -29,7 +29,18 @@ static const char *const function_words[] = {
 	"also", "even", "only", "just", "since", "until", "during", "under", "over", "about", "among",
 	"between", "without", "within", "against", "through", "toward", "towards", "upon", "of", "to",
 	"mr", "mrs", "ms", "dr", "sir", "dear", "my", "your", "its", "whose", "which", "whether",
+	"later", "earlier", "today", "yesterday", "tomorrow", "now", "next", "last", "first", "finally",
+	"instead", "separately", "afterwards", "overall", "indeed", "elsewhere", "nevertheless",
+	"nonetheless", "moreover", "furthermore", "additionally", "although", "though", "because",
+	"once", "whereas", "unlike", "like", "speaking", "asked", "please", "read", "watch", "see",
 	NULL};
+
+static bool in_list(const char *const *list, const char *s);
+
+bool ag__is_particle(const char *folded)
+{
+	return in_list(particles, folded);
+}
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -71,8 +82,16 @@ static bool sentence_start(const ag_textdoc *td, size_t i)
 static bool name_token(const ag_textdoc *td, size_t i)
 {
 	const ag_token *t = &td->toks[i];
-	if (!(t->flags & TF_WORD) || (t->flags & (TF_SKIP | TF_DIGIT | TF_ALLCAPS | TF_ABBREV)))
+	if (!(t->flags & TF_WORD) || (t->flags & (TF_SKIP | TF_DIGIT)))
 		return false;
+	/* initials written "JD" or "J.D." count when a name follows them */
+	if (t->flags & (TF_ALLCAPS | TF_ABBREV)) {
+		const ag_token *n = i + 1 < td->n_toks ? &td->toks[i + 1] : NULL;
+		if (t->end - t->start > 4 || td->tok_ment[i] >= 0 || !n || !(n->flags & TF_CAP) ||
+		    (n->flags & (TF_ALLCAPS | TF_ABBREV | TF_SKIP)) || td->tok_ment[i + 1] >= 0)
+			return false;
+		return true;
+	}
 	if (!(t->flags & (TF_CAP | TF_INITIAL)))
 		return false;
 	if (td->tok_ment[i] >= 0)
@@ -130,7 +149,8 @@ static const ag_mention *role_before(const ag_textdoc *td, size_t a)
 	if (a <= s)
 		return NULL;
 	m = ment_at(td, a - 1);
-	if (m && m->kind == M_TITLE)
+	if (m && m->kind == M_TITLE && !is_title_class(td, m, "modifier") &&
+	    !(td->toks[m->tok + m->ntok - 1].flags & TF_POSS))
 		return m;
 	if (ag__tok_punct(td, a - 1) == ',' && a - 1 > s) {
 		m = ment_at(td, a - 2);
@@ -141,27 +161,43 @@ static const ag_mention *role_before(const ag_textdoc *td, size_t a)
 }
 
 /* An appositive after the name: ", a former culture minister", ", President
- * Trump's son-in-law": the first role mention within a few words, or NULL. */
+ * Trump's son-in-law": its role mention (a title directly followed by another
+ * name belongs to that name) and, in *end, where the appositive stops (the
+ * next comma or the end of the clause, at most a dozen tokens on). */
 static const ag_mention *role_after(const ag_textdoc *td, size_t b, size_t *end)
 {
-	size_t send = td->sents[td->toks[b < td->n_toks ? b : td->n_toks - 1].sent].tok +
-	              td->sents[td->toks[b < td->n_toks ? b : td->n_toks - 1].sent].ntok;
+	const ag_sentence *s;
+	const ag_mention *role = NULL;
+	size_t send, i;
+
 	if (b >= td->n_toks || ag__tok_punct(td, b) != ',')
 		return NULL;
-	for (size_t i = b + 1; i < send && i < b + 9; i++) {
+	s = &td->sents[td->toks[b].sent];
+	send = s->tok + s->ntok;
+	for (i = b + 1; i < send && i < b + 13; i++) {
 		const ag_mention *m = ment_at(td, i);
-		if (is_role(td, m)) {
-			*end = m->tok + m->ntok;
-			return m;
+		if (!(td->toks[i].flags & TF_WORD)) {
+			if (td->toks[i].punct == '\'' || td->toks[i].punct == '-')
+				continue;
+			break;
 		}
-		if (!(td->toks[i].flags & TF_WORD) && td->toks[i].punct != '\'' && td->toks[i].punct != '-')
+		if ((td->toks[i].flags & TF_WORD) && (in_list(speech_verbs, ag__tok_fold(td, i)) ||
+		                                      ag__tok_is(td, i, "where") || ag__tok_is(td, i, "when") ||
+		                                      ag__tok_is(td, i, "which")))
 			return NULL;
-		if (m && m->kind == M_PERSON)
-			continue;
-		if ((td->toks[i].flags & TF_WORD) && in_list(speech_verbs, ag__tok_fold(td, i)))
-			return NULL;
+		if (m && is_role(td, m)) {
+			size_t after = m->tok + m->ntok;
+			bool owned = after < send && (name_token(td, after) || (ment_at(td, after) &&
+			                                                        ment_at(td, after)->kind == M_PERSON));
+			if (!role && !owned)
+				role = m;
+		}
+		if (m)
+			i = m->tok + m->ntok - 1;
 	}
-	return NULL;
+	if (role)
+		*end = i;
+	return role;
 }
 
 /* ---- persons ------------------------------------------------------------------ */
@@ -205,17 +241,21 @@ static int fold_span(const ag_textdoc *td, size_t a, size_t b, ag_buf *out, bool
  * whose last name they are. */
 static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out)
 {
-	ag_buf label = {0}, folded = {0}, key = {0}, other = {0};
+	ag_buf label = {0}, folded = {0}, key = {0}, other = {0}, sur = {0};
 	const char *last;
 	int rc = 0;
-	size_t ntok = 0;
+	size_t ntok = 0, sa = b - 1;
 
 	for (size_t i = a; i < b; i++)
 		ntok += (td->toks[i].flags & TF_WORD) != 0;
+	/* the last name keeps its particles: "von der Leyen", and "bin Salman" (the
+	 * father's name, so "King Salman" is someone else) */
+	while (sa > a + 1 && particle_at(td, sa - 1) && !(td->toks[sa].flags & TF_NOSPACE))
+		sa--;
 	if ((rc = fold_span(td, a, b, &label, true)) < 0 || (rc = fold_span(td, a, b, &folded, false)) < 0 ||
-	    (rc = name_key(folded.data, &key)) < 0)
+	    (rc = name_key(folded.data, &key)) < 0 || (rc = fold_span(td, sa, b, &sur, false)) < 0)
 		goto cleanup;
-	last = ag__tok_fold(td, b - 1);
+	last = sur.data;
 	*out = -1;
 	for (size_t p = 0; p < td->n_persons; p++) {
 		ag_person *pp = &td->persons[p];
@@ -291,6 +331,7 @@ cleanup:
 	ag_buf_free(&folded);
 	ag_buf_free(&key);
 	ag_buf_free(&other);
+	ag_buf_free(&sur);
 	return rc;
 }
 
@@ -322,9 +363,15 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 	const ag_mention *role = NULL;
 	int32_t affil = -1, affil_person = -1;
 	unsigned loose = 0;
-	bool comma_used = false;
+	bool comma_used = false, lead_comma = false;
 	size_t apos_end = 0;
+	int32_t of_entity = -1;
 
+	/* "Ukraine's ambassador to the United Nations, Andriy Melnyk" */
+	if (j > s && ag__tok_punct(td, j - 1) == ',') {
+		lead_comma = true;
+		j--;
+	}
 	while (j > s) {
 		const ag_mention *m = ment_at(td, j - 1);
 		if (m) {
@@ -335,8 +382,22 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 				loose = 0;
 				continue;
 			}
-			if ((m->kind == M_STATE || m->kind == M_ORG) && (role || loose == 0)) {
-				affil = m->entity;
+			if (m->kind == M_STATE || m->kind == M_ORG) {
+				/* after a role, "to/at/in the X" is a posting and "of X" names the side
+				 * only when nothing before the role does */
+				size_t k = m->tok;
+				if (k > s && ag__tok_is(td, k - 1, "the"))
+					k--;
+				if (k > s + 1 && is_role(td, ment_at(td, k - 2)) &&
+				    (ag__tok_is(td, k - 1, "to") || ag__tok_is(td, k - 1, "at") || ag__tok_is(td, k - 1, "in") ||
+				     ag__tok_is(td, k - 1, "for") || ag__tok_is(td, k - 1, "of"))) {
+					if (ag__tok_is(td, k - 1, "of") && of_entity < 0)
+						of_entity = m->entity;
+					j = k - 1;
+					continue;
+				}
+				if (role || loose == 0)
+					affil = m->entity;
 				break;
 			}
 			if (m->kind == M_PERSON && m->entity != p && (td->toks[m->tok + m->ntok - 1].flags & TF_POSS || role)) {
@@ -351,10 +412,6 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 			j--;
 			continue;
 		}
-		if (ag__tok_punct(td, j - 1) == ',' && !role && j - 1 > s && is_role(td, ment_at(td, j - 2))) {
-			j--;
-			continue;
-		}
 		/* words inside a role phrase: "former culture minister", "Foreign Ministry spokesperson" */
 		if ((td->toks[j - 1].flags & TF_WORD) && role && loose < 3 &&
 		    !in_list(function_words, ag__tok_fold(td, j - 1)) && !in_list(speech_verbs, ag__tok_fold(td, j - 1))) {
@@ -364,9 +421,14 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 		}
 		break;
 	}
+	/* a comma with no role before it is a list ("Putin, Trump"), not a role phrase */
+	if (lead_comma && !role)
+		affil = affil_person = -1;
+	if (affil < 0 && affil_person < 0 && of_entity >= 0)
+		affil = of_entity;
 	if (!role)
 		role = role_after(td, b, &apos_end);
-	if (affil == -1 && affil_person < 0 && apos_end) {
+	if (affil < 0 && affil_person < 0 && apos_end) {
 		/* ", Ukraine's foreign minister," / ", President Trump's son-in-law" */
 		for (size_t i = b + 1; i < apos_end; i++) {
 			const ag_mention *m = ment_at(td, i);
@@ -450,27 +512,57 @@ static void resolve_affiliations(ag_textdoc *td)
 	follow_possessives(td);
 }
 
+/* A title-case line ("President Announces New Sanctions"): most of its
+ * words are capitalised, so capitals say nothing about names there. */
+static bool headline(const ag_textdoc *td, size_t i)
+{
+	const ag_sentence *s = &td->sents[td->toks[i].sent];
+	size_t words = 0, caps = 0;
+	for (size_t k = s->tok; k < s->tok + s->ntok; k++) {
+		if (!(td->toks[k].flags & TF_WORD))
+			continue;
+		words++;
+		caps += (td->toks[k].flags & (TF_CAP | TF_DIGIT)) != 0;
+	}
+	return words >= 4 && caps * 10 >= words * 7;
+}
+
 /* Accept a candidate name [a, b)? */
 static bool accept_name(ag_textdoc *td, size_t a, size_t b, const ag_strmap *lower_words)
 {
 	size_t words = 0, e = 0;
-	for (size_t i = a; i < b; i++)
+	bool given = false, hyphen = false;
+	for (size_t i = a; i < b; i++) {
 		words += (td->toks[i].flags & TF_WORD) != 0;
-	if (role_before(td, a))
+		hyphen |= ag__tok_punct(td, i) == '-';
+	}
+	/* "Putin-Trump meeting": a compound before a noun, not a name */
+	if (hyphen && words == 2 && b < td->n_toks && (td->toks[b].flags & TF_WORD) &&
+	    !(td->toks[b].flags & (TF_CAP | TF_DIGIT)) && ag_strmap_get(lower_words, ag__tok_fold(td, b), NULL))
+		return false;
+	given = words >= 2 && ag__gz_has(td->gz, ag__tok_fold(td, a), GZ_GIVEN);
+	if (headline(td, a) && !given)
+		return false;
+	if (given)
 		return true;
-	if (words >= 2 && ag__gz_has(td->gz, ag__tok_fold(td, a), GZ_GIVEN))
+	if (role_before(td, a))
 		return true;
 	if (words >= 2 && role_after(td, b, &e))
 		return true;
-	if (words >= 2 && b < td->n_toks && (td->toks[b].flags & TF_WORD) &&
-	    in_list(speech_verbs, ag__tok_fold(td, b)) && !ag_strmap_get(lower_words, ag__tok_fold(td, a), NULL))
-		return true;
+	if (words >= 2 && !ag_strmap_get(lower_words, ag__tok_fold(td, a), NULL)) {
+		/* "X Y said", and the inverted "..., said X Y" */
+		if (b < td->n_toks && (td->toks[b].flags & TF_WORD) && in_list(speech_verbs, ag__tok_fold(td, b)))
+			return true;
+		if (a > 0 && (td->toks[a - 1].flags & TF_WORD) && in_list(speech_verbs, ag__tok_fold(td, a - 1)))
+			return true;
+	}
 	return false;
 }
 
 int ag__find_persons(ag_textdoc *td)
 {
 	ag_strmap lower = {0};
+	ag_buf run = {0}, alias = {0}, k1 = {0}, k2 = {0};
 	int rc = 0;
 
 	/* words this document also writes in lower case are common words, not names */
@@ -505,55 +597,52 @@ int ag__find_persons(ag_textdoc *td)
 		i = b;
 	}
 
-	/* pass 2: later (and earlier) mentions by surname or full name */
+	/* pass 2: later (and earlier) mentions by full name or last name */
 	for (size_t i = 0; i < td->n_toks; i++) {
-		size_t b;
-		if (!name_token(td, i))
+		size_t b, best_b = 0;
+		int32_t best = -1;
+		if (td->tok_ment[i] >= 0 || (!name_token(td, i) && !particle_at(td, i)))
 			continue;
-		b = name_end(td, i);
+		b = name_token(td, i) ? name_end(td, i) : i;
 		for (size_t p = 0; p < td->n_persons; p++) {
 			ag_person *pp = &td->persons[p];
-			bool hit = false;
-			/* the whole run is a known alias, or a single token is the surname */
-			for (size_t k = 0; k < pp->aliases.count && !hit; k++) {
-				ag_buf f = {0}, g = {0};
-				if (fold_span(td, i, b, &f, false) < 0 || ag__fold(pp->aliases.items[k], strlen(pp->aliases.items[k]), &g) < 0) {
-					ag_buf_free(&f);
-					ag_buf_free(&g);
-					rc = AG_ENOMEM;
+			size_t n = 1, e;
+			/* the whole run is a form already seen */
+			if (b > i) {
+				if ((rc = fold_span(td, i, b, &run, false)) < 0)
 					goto cleanup;
+				for (size_t k = 0; k < pp->aliases.count; k++) {
+					if ((rc = ag__fold(pp->aliases.items[k], strlen(pp->aliases.items[k]), &alias)) < 0)
+						goto cleanup;
+					if (strcmp(run.data, alias.data) == 0 && b - i > best_b) {
+						best = (int32_t)p;
+						best_b = b - i;
+					}
+					ag_buf_clear(&alias);
 				}
-				hit = strcmp(f.data, g.data) == 0;
-				ag_buf_free(&f);
-				ag_buf_free(&g);
 			}
-			if (!hit) {
-				ag_buf k1 = {0}, k2 = {0};
-				if (name_key(ag__tok_fold(td, i), &k1) < 0 || name_key(pp->surname, &k2) < 0) {
-					ag_buf_free(&k1);
-					ag_buf_free(&k2);
-					rc = AG_ENOMEM;
-					goto cleanup;
-				}
-				hit = strcmp(k1.data, k2.data) == 0;
-				ag_buf_free(&k1);
-				ag_buf_free(&k2);
-				if (hit)
-					b = i + 1;
+			/* the last name, particles included */
+			for (const char *c = pp->surname; *c; c++)
+				n += *c == ' ';
+			e = i + n;
+			if (e > td->n_toks || !name_token(td, e - 1) || td->tok_ment[e - 1] >= 0)
+				continue;
+			if ((rc = fold_span(td, i, e, &run, false)) < 0 || (rc = name_key(run.data, &k1)) < 0 ||
+			    (rc = name_key(pp->surname, &k2)) < 0)
+				goto cleanup;
+			if (strcmp(k1.data, k2.data) == 0 && e - i > best_b) {
+				best = (int32_t)p;
+				best_b = e - i;
 			}
-			if (hit) {
-				ag_buf raw = {0};
-				if (fold_span(td, i, b, &raw, true) < 0 || ag__strlist_add(&pp->aliases, raw.data) < 0 ||
-				    add_person_mention(td, i, b, (int32_t)p) < 0) {
-					ag_buf_free(&raw);
-					rc = AG_ENOMEM;
-					goto cleanup;
-				}
-				ag_buf_free(&raw);
-				td->persons[p].mentions++;
-				i = b - 1;
-				break;
-			}
+		}
+		if (best >= 0) {
+			b = i + best_b;
+			if ((rc = fold_span(td, i, b, &run, true)) < 0 ||
+			    (rc = ag__strlist_add(&td->persons[best].aliases, run.data)) < 0 ||
+			    (rc = add_person_mention(td, i, b, best)) < 0)
+				goto cleanup;
+			td->persons[best].mentions++;
+			i = b - 1;
 		}
 	}
 
@@ -569,5 +658,9 @@ int ag__find_persons(ag_textdoc *td)
 	resolve_affiliations(td);
 cleanup:
 	ag_strmap_free(&lower);
+	ag_buf_free(&run);
+	ag_buf_free(&alias);
+	ag_buf_free(&k1);
+	ag_buf_free(&k2);
 	return rc;
 }

@@ -249,7 +249,7 @@ int ag__tokenize(ag_textdoc *td, const char *text, size_t len)
 							               0, text) < 0)
 								return AG_ENOMEM;
 							i = j + m + m2;
-							pending = 0;
+							pending = TF_NOSPACE;
 							goto next;
 						}
 						j += m;
@@ -281,13 +281,13 @@ int ag__tokenize(ag_textdoc *td, const char *text, size_t len)
 			if (push_token(td, start, j, flags, 0, text) < 0)
 				return AG_ENOMEM;
 			i = j;
-			pending = 0;
+			pending = TF_NOSPACE;
 			continue;
 		}
 		if (push_token(td, i, i + n, pending, punct_ascii(c), text) < 0)
 			return AG_ENOMEM;
 		i += n;
-		pending = 0;
+		pending = TF_NOSPACE;
 	next:;
 	}
 	return 0;
@@ -312,11 +312,12 @@ static const char *const furniture_starts[] = {
 	"news desk", "tags:", "topics:", NULL};
 
 /* Lines after which the story is over (the rest is footer), when they come
- * past the first third of the text. */
+ * past the first third of the text.  "READ MORE" and "ALSO READ" are not among
+ * them: pages put those between paragraphs of the story too. */
 static const char *const footer_starts[] = {
-	"comments", "latest edition", "read more", "also read", "read also", "related", "more from",
-	"more stories", "recommended", "most read", "most popular", "trending", "you may also like",
-	"top stories", "tags:", "topics:", "share this", NULL};
+	"comments", "latest edition", "related articles", "related stories", "more from",
+	"more stories", "recommended", "most read", "most popular", "you may also like",
+	"top stories", "tags:", "topics:", NULL};
 
 static bool starts_with_word(const char *s, size_t n, const char *prefix)
 {
@@ -415,6 +416,20 @@ static int mark_furniture(ag_textdoc *td, const char *text)
 			else if (end - line > 3 && (td->toks[line].flags & TF_WORD) && ag__tok_punct(td, line + 2) == ':' &&
 			         ag__tok_is(td, line + 1, "desk"))
 				skip_tokens(td, line, line + 3);
+			/* a dateline: "GENEVA, Feb 17, 2026 (Reuters) - ..." */
+			{
+				size_t k = line;
+				while (k < end && k < line + 3 && (td->toks[k].flags & TF_ALLCAPS))
+					k++;
+				if (k > line && k < end && (ag__tok_punct(td, k) == ',' || ag__tok_punct(td, k) == '(')) {
+					for (size_t d = k; d < end && d < k + 16; d++) {
+						if (ag__tok_punct(td, d) == '-' && !(td->toks[d].flags & TF_NOSPACE)) {
+							skip_tokens(td, line, d + 1);
+							break;
+						}
+					}
+				}
+			}
 			/* " date 2026-02-18 Headline ..." */
 			if (end - line > 6 && ag__tok_is(td, line, "date") && (td->toks[line + 1].flags & TF_DIGIT) &&
 			    ag__tok_punct(td, line + 2) == '-' && ag__tok_punct(td, line + 4) == '-')

@@ -4,7 +4,7 @@
  * demonyms), cities, regions, organizations and state organs, media, titles
  * and roles, words that are never persons, and given names.
  *
- * The built-in lists are compiled into the library from src/data/ (*.tsv).
+ * The built-in lists are compiled into the library from src/data (the .tsv files).
  * Further lists in the same format can be added at run time:
  *
  *     kind <TAB> target <TAB> label <TAB> form|form|...
