@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The main job end to end: build writes every output, each one valid for its
+# readers, and a second run gives byte-identical JSON and DOT.
+set -euo pipefail
+bin=$1 src=$2 scratch=$3
+rm -rf "$scratch"; mkdir -p "$scratch"
+"$bin" build -q "$src/tests/golden" --out "$scratch/a"
+for f in graph.json graph.dot graph.svg nodes.csv edges.csv; do
+  [ -s "$scratch/a/$f" ] || { echo "build: $f missing or empty"; exit 1; }
+done
+# DOT parses with Graphviz's reference parser; SVG is well-formed XML
+dot -Tcanon "$scratch/a/graph.dot" >/dev/null
+if command -v xmllint >/dev/null; then xmllint --noout "$scratch/a/graph.svg"; fi
+grep -q '<svg' "$scratch/a/graph.svg"
+if grep -qi '<script' "$scratch/a/graph.svg"; then echo "build: <script> in SVG"; exit 1; fi
+# every node of the JSON is in the DOT and the CSV
+n_json=$(grep -c '"type": ' "$scratch/a/graph.json" || true)
+n_csv=$(($(wc -l <"$scratch/a/nodes.csv") - 1))
+[ "$n_json" -eq "$n_csv" ] || { echo "build: $n_json nodes in JSON, $n_csv rows in nodes.csv"; exit 1; }
+# deterministic: a second run, inputs given in another order
+"$bin" build -q "$src/tests/golden/talks.txt" "$src/tests/golden/hostile.txt" "$src/tests/golden/furniture.txt" --out "$scratch/b"
+"$bin" build -q "$src/tests/golden/furniture.txt" "$src/tests/golden/hostile.txt" "$src/tests/golden/talks.txt" --out "$scratch/c"
+cmp "$scratch/b/graph.json" "$scratch/c/graph.json"
+cmp "$scratch/b/graph.dot" "$scratch/c/graph.dot"
+echo "build: all outputs written, valid and deterministic"
