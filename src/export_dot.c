@@ -341,12 +341,13 @@ static const rel_style rel_styles[AG_REL_COUNT] = {
 	[AG_REL_MEDIATOR] = {"#D55E00", "dashed", 2.6, "mediator"},
 	[AG_REL_HOST] = {"#009E73", "solid", 2.2, "host of meeting"},
 	[AG_REL_PARTICIPANT] = {"#AA4499", "dotted", 2.2, "participant"},
+	[AG_REL_SHARED_MEETING] = {"#AA4499", "solid", 1.4, "at the same meeting"},
 	[AG_REL_OTHER] = {"#B0B0B0", "dotted", 1.0, "other relation"},
 };
 
 /* The relation that decides a link's look: the most specific one present. */
 static const ag_relation rel_priority[] = {
-	AG_REL_MEDIATOR, AG_REL_HOST, AG_REL_PARTY, AG_REL_PARTICIPANT,
+	AG_REL_MEDIATOR, AG_REL_HOST, AG_REL_PARTY, AG_REL_PARTICIPANT, AG_REL_SHARED_MEETING,
 	AG_REL_AFFILIATION, AG_REL_CO_MENTION, AG_REL_OTHER,
 };
 

@@ -2,7 +2,7 @@
  * extract.c - the extraction pipeline for one document, and the corpus
  * extractor that merges the documents' graphs:
  *
- *   document -> sentences.c -> gazetteer.c -> names.c -> relations.c -> graph
+ *   document -> sentences.c -> gazetteer.c -> names.c -> meetings.c -> relations.c -> graph
  */
 #include <stdlib.h>
 
@@ -16,6 +16,7 @@ struct ag_extractor {
 	const ag_gazetteer *gz;
 	ag_date since, until;
 	bool has_since, has_until;
+	char since_iso[11], until_iso[11];
 	ag_graph *corpus;
 };
 
@@ -50,6 +51,8 @@ int ag_extractor_new(const ag_extract_options *opts, ag_extractor **out)
 	}
 	if (opts->gazetteer)
 		ex->gz = opts->gazetteer;
+	ag_date_format(&ex->since, ex->since_iso);
+	ag_date_format(&ex->until, ex->until_iso);
 	*out = ex;
 	return 0;
 }
@@ -94,6 +97,8 @@ int ag_extract_document(const ag_extractor *ex, const ag_document *doc, ag_graph
 
 	*out = NULL;
 	td.gz = ex->gz;
+	td.since = ex->has_since ? ex->since_iso : NULL;
+	td.until = ex->has_until ? ex->until_iso : NULL;
 	document_date(doc, td.date);
 	if ((rc = ag_graph_new(&g)) < 0)
 		return rc;
@@ -103,7 +108,8 @@ int ag_extract_document(const ag_extractor *ex, const ag_document *doc, ag_graph
 	}
 	if ((rc = ag_graph_add_document(g, doc->id, doc->path, td.date[0] ? td.date : NULL, &di)) < 0 ||
 	    (rc = ag__text_prepare(&td, doc)) < 0 || (rc = ag__find_mentions(&td)) < 0 ||
-	    (rc = ag__find_persons(&td)) < 0 || (rc = ag__relate(&td, g, di)) < 0)
+	    (rc = ag__find_persons(&td)) < 0 || (rc = ag__find_meetings(&td)) < 0 ||
+	    (rc = ag__relate(&td, g, di)) < 0 || (rc = ag__relate_meetings(&td, g, di)) < 0)
 		goto cleanup;
 	if (td.date[0]) {
 		for (size_t i = 0; i < g->n_nodes; i++)

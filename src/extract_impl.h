@@ -112,7 +112,29 @@ typedef struct {
 	uint32_t first_tok;
 	unsigned mentions;
 	uint32_t ntok_name; /* tokens in the full name */
+	bool negotiator;    /* a role phrase calls them negotiator or delegate */
 } ag_person;
+
+/* A meeting found in one document (meetings.c). */
+#define AG_MEETING_MAX_ROLES 16
+typedef struct {
+	int32_t place;   /* gazetteer entity of the city or region, or -1 */
+	int32_t country; /* state entity, or -1 */
+	int year, month, day, end_year, end_month, end_day; /* start and end; 0 = unknown */
+	bool proposed;   /* only talked about ("a meeting ... would be important") */
+	bool historical; /* dated away from the document (an earlier round) */
+	const char *kind; /* "talks", "summit", "meeting", "call", ... (static) */
+	int32_t parties[AG_MEETING_MAX_ROLES];
+	size_t n_parties;
+	int32_t mediators[AG_MEETING_MAX_ROLES]; /* state/org entities */
+	size_t n_mediators;
+	int32_t participants[AG_MEETING_MAX_ROLES]; /* persons of this document */
+	size_t n_participants;
+	uint32_t first_sent;
+	uint32_t span_start, span_end; /* bytes of the first sentence that names it */
+	unsigned events;
+	bool trilateral, two_sides;
+} ag_meeting;
 
 typedef struct ag_textdoc {
 	const ag_document *doc;
@@ -129,8 +151,11 @@ typedef struct ag_textdoc {
 	size_t cap_tok_ment;
 	ag_person *persons;
 	size_t n_persons, cap_persons;
+	ag_meeting *meetings;
+	size_t n_meetings, cap_meetings;
 	ag_buf scratch;
 	char date[11]; /* the document date, ISO, or "" */
+	const char *since, *until; /* the time window (ISO dates) or NULL */
 } ag_textdoc;
 
 /* sentences.c */
@@ -163,6 +188,9 @@ int ag__find_mentions(ag_textdoc *td);
 int ag__find_persons(ag_textdoc *td);
 /* Is this folded word a name particle (von, der, bin, al, ...)? */
 bool ag__is_particle(const char *folded);
+
+/* meetings.c */
+int ag__find_meetings(ag_textdoc *td);
 
 /* slugs: lower-case ASCII, '-' between words ("Rustem Umerov" -> "rustem-umerov") */
 int ag__slugify(const char *s, ag_buf *out);

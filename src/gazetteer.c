@@ -402,13 +402,18 @@ int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok)
 
 /* ---- mentions ---------------------------------------------------------------- */
 
+/* "to" is not among them: "according to the Kremlin" names an actor. */
 static const char *const locatives[] = {
 	"in", "at", "from", "near", "outside", "inside", "into", "across", "throughout", "via",
-	"around", "to", NULL};
+	"around", NULL};
 
-static bool after_locative(const ag_textdoc *td, size_t i)
+static bool after_locative(const ag_textdoc *td, size_t i, size_t n)
 {
 	size_t s = td->sents[td->toks[i].sent].tok;
+	/* "the Washington-led drive": a compound modifier, not a place */
+	if (i + n + 1 < td->n_toks && ag__tok_punct(td, i + n) == '-' && (td->toks[i + n].flags & TF_NOSPACE) &&
+	    (td->toks[i + n + 1].flags & TF_NOSPACE))
+		return false;
 	if (i > s && ag__tok_is(td, i - 1, "the"))
 		i--;
 	if (i <= s)
@@ -494,7 +499,7 @@ int ag__find_mentions(ag_textdoc *td)
 				break;
 			case GZ_CAPITAL: case GZ_SEAT:
 				/* "talks in Moscow" is a place; "Moscow said" is the state */
-				if (after_locative(td, i))
+				if (after_locative(td, i, n))
 					rc = push_mention(td, M_PLACE, en->kind, i, n, ent);
 				else
 					rc = push_mention(td, M_STATE, en->kind, i, n, gz->entities[ent].state);

@@ -10,7 +10,7 @@
 static const char *const type_names[AG_NODE_TYPE_COUNT] = {
 	"person", "state", "organization", "meeting", "other"};
 static const char *const relation_names[AG_REL_COUNT] = {
-	"co_mention", "affiliation", "party", "mediator", "host", "participant", "other"};
+	"co_mention", "affiliation", "party", "mediator", "host", "participant", "shared_meeting", "other"};
 
 const char *ag_node_type_name(ag_node_type type)
 {

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "dates.h"
 #include "extract_impl.h"
 #include "merge.h"
 
@@ -69,7 +70,7 @@ static int merge_node_attrs(ag_node *d, const ag_node *s)
 	return 0;
 }
 
-static int merge_link(ag_graph *into, size_t a, size_t b, const ag_graph *from, const ag_link *l)
+int ag__graph_absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *from, const ag_link *l)
 {
 	size_t li;
 	ag_link *d;
@@ -144,7 +145,7 @@ int ag__graph_absorb(ag_graph *into, const ag_graph *from)
 		}
 	}
 	for (size_t i = 0; i < from->n_links && rc == 0; i++)
-		rc = merge_link(into, map[from->links[i].a], map[from->links[i].b], from, &from->links[i]);
+		rc = ag__graph_absorb_link(into, map[from->links[i].a], map[from->links[i].b], from, &from->links[i]);
 	if (rc == 0 && from->attrs) {
 		const char *key;
 		json_t *v;
@@ -154,6 +155,41 @@ int ag__graph_absorb(ag_graph *into, const ag_graph *from)
 	}
 	free(map);
 	return rc;
+}
+
+int ag__graph_absorb_node(ag_graph *into, const ag_graph *from, size_t i, size_t *out)
+{
+	const ag_node *s = &from->nodes[i];
+	int rc = ag_graph_add_node(into, s->id, s->type, s->label, out);
+	if (rc == 0)
+		rc = merge_node_attrs(&into->nodes[*out], s);
+	if (rc == 0 && s->type_name)
+		rc = ag__set_str(&into->nodes[*out].type_name, s->type_name);
+	if (rc == 0 && s->metrics && from->n_metrics) {
+		for (size_t k = 0; k < from->n_metrics && rc == 0; k++) {
+			int slot = ag__graph_metric_slot(into, from->metric_names[k], true);
+			if (slot < 0)
+				rc = slot;
+			else
+				into->nodes[*out].metrics[slot] = s->metrics[k];
+		}
+	}
+	if (rc == 0) {
+		into->nodes[*out].community = s->community;
+		into->nodes[*out].stability = s->stability;
+	}
+	return rc;
+}
+
+int ag__graph_swap(ag_graph *g, ag_graph *n)
+{
+	/* g takes n's contents; n takes g's old ones (freed by the caller) */
+	ag_graph tmp = *g;
+	*g = *n;
+	g->directed_input = tmp.directed_input;
+	g->numeric_ids = tmp.numeric_ids;
+	*n = tmp;
+	return 0;
 }
 
 /* Rebuild g with node i folded into node rep[i] (rep[rep[i]] == rep[i]). */
@@ -213,17 +249,14 @@ static int contract(ag_graph *g, const size_t *rep)
 		free(label);
 	}
 	for (size_t i = 0; i < g->n_links && rc == 0; i++)
-		rc = merge_link(n, map[g->links[i].a], map[g->links[i].b], g, &g->links[i]);
+		rc = ag__graph_absorb_link(n, map[g->links[i].a], map[g->links[i].b], g, &g->links[i]);
 	if (rc == 0) {
-		/* swap contents: g takes n's nodes, links and documents */
-		ag_graph tmp = *g;
+		/* g takes n's nodes, links and documents and keeps its attributes */
 		json_t *attrs = g->attrs;
-		*g = *n;
+		g->attrs = NULL;
+		ag__graph_swap(g, n);
+		json_decref(g->attrs);
 		g->attrs = attrs;
-		g->directed_input = tmp.directed_input;
-		g->numeric_ids = tmp.numeric_ids;
-		tmp.attrs = NULL;
-		*n = tmp;
 	}
 	free(map);
 	ag_graph_free(n);
@@ -349,6 +382,138 @@ static void join(const ag_graph *g, size_t *rep, size_t a, size_t b)
 		rep[a] = b;
 }
 
+/* ---- identity of meetings ----------------------------------------------------- */
+
+typedef struct {
+	ag_date start, end;
+	bool dated;
+	size_t parties[8];
+	size_t n_parties;
+} meeting_info;
+
+static bool meeting_dated_better(const ag_graph *g, size_t a, size_t b)
+{
+	const ag_node *x = &g->nodes[a], *y = &g->nodes[b];
+	if (!x->start != !y->start)
+		return x->start != NULL;
+	if (!x->place != !y->place)
+		return x->place != NULL;
+	if (x->mentions != y->mentions)
+		return x->mentions > y->mentions;
+	return strcmp(x->id, y->id) < 0;
+}
+
+static void join_meetings(const ag_graph *g, size_t *rep, size_t a, size_t b)
+{
+	a = find_rep(rep, a);
+	b = find_rep(rep, b);
+	if (a == b)
+		return;
+	if (meeting_dated_better(g, a, b))
+		rep[b] = a;
+	else
+		rep[a] = b;
+}
+
+static size_t shared_parties(const meeting_info *x, const meeting_info *y)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < x->n_parties; i++)
+		for (size_t j = 0; j < y->n_parties; j++)
+			n += x->parties[i] == y->parties[j];
+	return n;
+}
+
+/* The same talks reported twice: same place (or the city and its country),
+ * dates within a day, and the same sides when both name two or more. */
+static bool same_meeting(const ag_graph *g, size_t a, size_t b, const meeting_info *ia, const meeting_info *ib)
+{
+	const ag_node *x = &g->nodes[a], *y = &g->nodes[b];
+	bool located;
+	if (strcmp(x->status ? x->status : "held", y->status ? y->status : "held") != 0)
+		return false;
+	if (x->place && y->place)
+		located = strcmp(x->place, y->place) == 0 && (!x->country || !y->country || strcmp(x->country, y->country) == 0);
+	else if (x->country && y->country)
+		located = strcmp(x->country, y->country) == 0;
+	else
+		located = !x->place && !y->place && !x->country && !y->country && ia->dated && ib->dated;
+	if (!located)
+		return false;
+	if (ia->dated && ib->dated) {
+		ag_date lo = ag_date_add_days(ia->start, -1), hi = ag_date_add_days(ia->end, 1);
+		if (ag_date_cmp(&ib->start, &hi) > 0 || ag_date_cmp(&ib->end, &lo) < 0)
+			return false;
+	}
+	if (ia->n_parties >= 2 && ib->n_parties >= 2 && shared_parties(ia, ib) < 2)
+		return false;
+	return true;
+}
+
+static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
+{
+	size_t n = g->n_nodes;
+	meeting_info *info = calloc(n ? n : 1, sizeof(*info));
+	if (!info)
+		return ag__enomem();
+	for (size_t i = 0; i < n; i++) {
+		ag_node *x = &g->nodes[i];
+		if (x->type != AG_NODE_MEETING)
+			continue;
+		if (x->start && ag_date_parse_iso(x->start, strlen(x->start), &info[i].start) && ag_date_valid(&info[i].start)) {
+			info[i].dated = true;
+			info[i].end = info[i].start;
+			if (x->end && ag_date_parse_iso(x->end, strlen(x->end), &info[i].end) && ag_date_valid(&info[i].end)) {
+				if (ag_date_cmp(&info[i].end, &info[i].start) < 0)
+					info[i].end = info[i].start;
+			} else {
+				info[i].end = info[i].start;
+			}
+		}
+	}
+	for (size_t l = 0; l < g->n_links; l++) {
+		const ag_link *k = &g->links[l];
+		if (!k->rel[AG_REL_PARTY])
+			continue;
+		if (g->nodes[k->a].type == AG_NODE_MEETING && info[k->a].n_parties < 8)
+			info[k->a].parties[info[k->a].n_parties++] = k->b;
+		if (g->nodes[k->b].type == AG_NODE_MEETING && info[k->b].n_parties < 8)
+			info[k->b].parties[info[k->b].n_parties++] = k->a;
+	}
+	/* reports that agree on whether the talks are dated */
+	for (size_t i = 0; i < n; i++) {
+		if (g->nodes[i].type != AG_NODE_MEETING)
+			continue;
+		for (size_t j = i + 1; j < n; j++) {
+			if (g->nodes[j].type == AG_NODE_MEETING && info[i].dated == info[j].dated &&
+			    same_meeting(g, i, j, &info[i], &info[j])) {
+				join_meetings(g, rep, i, j);
+				*any = true;
+			}
+		}
+	}
+	/* an undated report joins the dated talks it fits, when only one fits */
+	for (size_t i = 0; i < n; i++) {
+		size_t match = SIZE_MAX;
+		bool ambiguous = false;
+		if (g->nodes[i].type != AG_NODE_MEETING || info[i].dated)
+			continue;
+		for (size_t j = 0; j < n; j++) {
+			if (g->nodes[j].type != AG_NODE_MEETING || !info[j].dated || !same_meeting(g, i, j, &info[i], &info[j]))
+				continue;
+			if (match != SIZE_MAX && find_rep(rep, match) != find_rep(rep, j))
+				ambiguous = true;
+			match = j;
+		}
+		if (match != SIZE_MAX && !ambiguous) {
+			join_meetings(g, rep, i, match);
+			*any = true;
+		}
+	}
+	free(info);
+	return 0;
+}
+
 /* Each person takes the side most documents give them (ties: smaller id). */
 static int pick_affiliations(ag_graph *g)
 {
@@ -437,6 +602,8 @@ int ag_graph_resolve(ag_graph *g)
 			any = true;
 		}
 	}
+	if ((rc = resolve_meetings(g, rep, &any)) < 0)
+		goto cleanup;
 	if (any) {
 		for (size_t i = 0; i < n; i++)
 			rep[i] = find_rep(rep, i);

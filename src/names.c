@@ -378,6 +378,9 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 			if (m->kind == M_TITLE) {
 				if (!role && is_role(td, m))
 					role = m;
+				if (strstr(ag__tok_fold(td, m->tok + m->ntok - 1), "negotiat") ||
+				    strstr(ag__tok_fold(td, m->tok + m->ntok - 1), "delegat"))
+					td->persons[p].negotiator = true;
 				j = m->tok;
 				loose = 0;
 				continue;

@@ -14,7 +14,7 @@
  * "sentence" (a 100 MB line) is cut to its first actors. */
 #define MAX_ACTORS_PER_SENTENCE 48
 
-static int entity_node(ag_graph *g, const ag_gazetteer *gz, int32_t entity, size_t *out)
+int ag__entity_node(ag_graph *g, const ag_gazetteer *gz, int32_t entity, size_t *out)
 {
 	const gz_entity *e = &gz->entities[entity];
 	ag_buf id = {0};
@@ -28,7 +28,7 @@ static int entity_node(ag_graph *g, const ag_gazetteer *gz, int32_t entity, size
 	return rc;
 }
 
-static int person_node(ag_graph *g, const ag_person *p, size_t *out)
+int ag__person_node(ag_graph *g, const ag_person *p, size_t *out)
 {
 	ag_buf id = {0};
 	int rc;
@@ -41,8 +41,8 @@ static int person_node(ag_graph *g, const ag_person *p, size_t *out)
 static int mention_node(ag_textdoc *td, ag_graph *g, const ag_mention *m, size_t *out)
 {
 	if (m->kind == M_PERSON)
-		return person_node(g, &td->persons[m->entity], out);
-	return entity_node(g, td->gz, m->entity, out);
+		return ag__person_node(g, &td->persons[m->entity], out);
+	return ag__entity_node(g, td->gz, m->entity, out);
 }
 
 static bool is_actor(const ag_mention *m)
@@ -104,7 +104,7 @@ int ag__relate(ag_textdoc *td, ag_graph *g, size_t doc)
 	for (size_t p = 0; p < td->n_persons; p++) {
 		const ag_person *pp = &td->persons[p];
 		size_t node;
-		if ((rc = person_node(g, pp, &node)) < 0)
+		if ((rc = ag__person_node(g, pp, &node)) < 0)
 			return rc;
 		for (size_t k = 0; k < pp->aliases.count; k++)
 			if (strcmp(pp->aliases.items[k], pp->label) != 0 &&
@@ -117,7 +117,7 @@ int ag__relate(ag_textdoc *td, ag_graph *g, size_t doc)
 			const ag_sentence *s = &td->sents[td->toks[pp->first_tok].sent];
 			ag_evidence ev = {doc, s->start, s->end};
 			size_t an;
-			if ((rc = entity_node(g, td->gz, pp->affil, &an)) < 0 ||
+			if ((rc = ag__entity_node(g, td->gz, pp->affil, &an)) < 0 ||
 			    (rc = ag_graph_node_set(g, node, "affiliation", g->nodes[an].id)) < 0 ||
 			    (rc = ag_graph_add_link(g, node, an, AG_REL_AFFILIATION, 1, &ev)) < 0 ||
 			    (rc = set_example(g, node, an, td->doc->text, s->start, s->end)) < 0)

@@ -531,6 +531,7 @@ int ag__text_prepare(ag_textdoc *td, const ag_document *doc)
 		ag__strlist_free(&td->persons[i].aliases);
 	}
 	td->n_persons = 0;
+	td->n_meetings = 0;
 	if ((rc = ag__tokenize(td, doc->text, doc->len)) < 0)
 		return rc;
 	if ((rc = mark_furniture(td, doc->text)) < 0)
@@ -552,6 +553,7 @@ void ag__textdoc_free(ag_textdoc *td)
 		ag__strlist_free(&td->persons[i].aliases);
 	}
 	free(td->persons);
+	free(td->meetings);
 	ag_buf_free(&td->scratch);
 	memset(td, 0, sizeof(*td));
 }

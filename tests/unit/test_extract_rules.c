@@ -19,6 +19,12 @@
  *   #! alias ID "Form"         node ID is known by this form (label or alias)
  *   #! no-alias ID "Form"      node ID is not known by this form
  *   #! date YYYY-MM-DD | none  the document's date
+ *   #! meeting "Place" [start=D|none] [end=D|none] [status=held|proposed] [country=ID]
+ *              [party=ID] [no-party=ID] [mediator=ID] [participant="Name"] ...
+ *                             a meeting node whose place (or label) is "Place"; options
+ *                             may repeat: every party=, mediator= and participant= must hold
+ *   #! no-meeting "Place"      no meeting at that place (or with that label)
+ *   #! meetings N              exactly N meeting nodes
  *   #! # text                  a comment
  *
  * A person is matched by name: a person node whose label or any alias equals
@@ -497,6 +503,66 @@ static void check_person_count(checker *c, const char *want)
 		failed(c, "expected %lu person nodes; found %zu", n, have);
 }
 
+static bool is_meeting_named(const ag_graph *g, size_t i, const char *name)
+{
+	const char *place = ag_graph_node_get(g, i, "place");
+	return ag_graph_node_type(g, i) == AG_NODE_MEETING &&
+	       ((place && strcmp(place, name) == 0) || strcmp(ag_graph_node_label(g, i), name) == 0);
+}
+
+static bool linked(const ag_graph *g, size_t a, size_t b, ag_relation rel)
+{
+	size_t l;
+	return ag_graph_find_link(g, a, b, &l) == 0 && ag_graph_link_relation(g, l, rel) > 0;
+}
+
+static void check_meeting(checker *c, const char *name, const char **p, bool present)
+{
+	const ag_graph *g = c->g;
+	size_t i, found = SIZE_MAX, n = 0;
+	arg a;
+
+	for (i = 0; i < ag_graph_node_count(g); i++)
+		if (is_meeting_named(g, i, name))
+			found = i, n++;
+	if (!present) {
+		if (n)
+			failed(c, "expected no meeting \"%s\"; found %s", name, ag_graph_node_id(g, found));
+		return;
+	}
+	if (n != 1) {
+		failed(c, "expected one meeting \"%s\"; found %zu", name, n);
+		return;
+	}
+	while (next_arg(p, &a) == ARG_OPTION) {
+		const char *key = a.key;
+		if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0 || strcmp(key, "status") == 0 ||
+		    strcmp(key, "country") == 0) {
+			const char *have = ag_graph_node_get(g, found, key);
+			bool ok = strcmp(a.val, "none") == 0 ? have == NULL : (have && strcmp(have, a.val) == 0);
+			if (!ok)
+				failed(c, "expected meeting \"%s\" %s=%s; found %s", name, key, a.val, have ? have : "none");
+		} else if (strcmp(key, "party") == 0 || strcmp(key, "no-party") == 0 || strcmp(key, "mediator") == 0) {
+			size_t other;
+			bool want = strcmp(key, "no-party") != 0;
+			bool have = ag_graph_find_node(g, a.val, &other) == 0 &&
+			            linked(g, found, other, strcmp(key, "mediator") == 0 ? AG_REL_MEDIATOR : AG_REL_PARTY);
+			if (want != have)
+				failed(c, "expected meeting \"%s\" %s %s; found %s", name, want ? "with" : "without",
+				       strcmp(key, "mediator") == 0 ? "that mediator" : a.val, have ? "it" : "not");
+		} else if (strcmp(key, "participant") == 0) {
+			size_t who = 0;
+			bool have = persons_named(g, a.val, &who) == 1 && linked(g, found, who, AG_REL_PARTICIPANT);
+			if (!have)
+				failed(c, "expected \"%s\" to take part in meeting \"%s\"; found not", a.val, name);
+		} else {
+			failed(c, "bad expectation: unknown meeting option '%s'", key);
+		}
+	}
+	if (a.kind != ARG_END)
+		failed(c, "bad expectation: unexpected '%s' in a meeting line", a.val);
+}
+
 /* Check one expectation line. */
 static void check_line(checker *c, const char *text)
 {
@@ -524,6 +590,14 @@ static void check_line(checker *c, const char *text)
 			check_no_person(c, a.val);
 		else
 			check_no_person_word(c, a.val);
+		return;
+	}
+	if (strcmp(verb.val, "meeting") == 0 || strcmp(verb.val, "no-meeting") == 0) {
+		if (next_arg(&p, &a) != ARG_QUOTED) {
+			failed(c, "bad expectation: %s needs a quoted place", verb.val);
+			return;
+		}
+		check_meeting(c, a.val, &p, verb.val[0] == 'm');
 		return;
 	}
 	if (strcmp(verb.val, "one-node") == 0 || strcmp(verb.val, "distinct") == 0) {
@@ -555,6 +629,13 @@ static void check_line(checker *c, const char *text)
 		check_date(c, a.val);
 	else if (strcmp(verb.val, "persons") == 0)
 		check_person_count(c, a.val);
+	else if (strcmp(verb.val, "meetings") == 0) {
+		size_t have = 0;
+		for (size_t i = 0; i < ag_graph_node_count(c->g); i++)
+			have += ag_graph_node_type(c->g, i) == AG_NODE_MEETING;
+		if ((size_t)strtoul(a.val, NULL, 10) != have)
+			failed(c, "expected %s meeting nodes; found %zu", a.val, have);
+	}
 	else
 		failed(c, "bad expectation: unknown check '%s'", verb.val);
 	if (next_arg(&p, &a) != ARG_END)
