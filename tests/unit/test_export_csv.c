@@ -107,9 +107,9 @@ static void test_links_exact(void **state)
 	(void)state;
 	csv = links_csv(g, &len);
 	assert_string_equal(csv,
-	    "source,target,weight,co_mention,affiliation,party,mediator,host,participant,other,"
+	    "source,target,weight,co_mention,affiliation,party,mediator,host,participant,shared_meeting,other,"
 	    "evidence_count,first_evidence_doc,first_evidence_start,first_evidence_end\n"
-	    "p1,s1,3,1,2,0,0,0,0,0,2,d1,5,9\n");
+	    "p1,s1,3,1,2,0,0,0,0,0,0,2,d1,5,9\n");
 	free(csv);
 	ag_graph_free(g);
 }
@@ -250,7 +250,7 @@ static void test_missing_values(void **state)
 
 	/* a link without evidence: count 0, the rest empty */
 	csv = links_csv(g, &len);
-	assert_non_null(strstr(csv, "\na,b,1,0,0,0,0,1,0,0,0,,,\n"));
+	assert_non_null(strstr(csv, "\na,b,1,0,0,0,0,1,0,0,0,0,,,\n"));
 	free(csv);
 	ag_graph_free(g);
 }
