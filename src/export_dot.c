@@ -1165,8 +1165,17 @@ int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mod
 			goto cleanup;
 		nodes[i] = v;
 		ag_buf_clear(&val);
-		if ((rc = ag_buf_puts(&val, "")) < 0 || (rc = put_label(&val, n->label ? n->label : n->id ? n->id : "")) < 0 ||
-		    (rc = set_attr(v, "label", val.data)) < 0 || (rc = set_attr(v, "shape", s->shape)) < 0 ||
+		if ((rc = ag_buf_puts(&val, "")) < 0 || (rc = put_label(&val, n->label ? n->label : n->id ? n->id : "")) < 0)
+			goto cleanup;
+		/* several rounds in one city: the date tells them apart on the diagram */
+		if (n->type == AG_NODE_MEETING && (n->start || (n->status && strcmp(n->status, "proposed") == 0))) {
+			if ((rc = ag_buf_puts(&val, "\\n")) < 0 ||
+			    (rc = put_label(&val, n->start ? n->start : "")) < 0 ||
+			    (rc = ag_buf_puts(&val, n->status && strcmp(n->status, "proposed") == 0
+			                                ? (n->start ? " (proposed)" : "(proposed)") : "")) < 0)
+				goto cleanup;
+		}
+		if ((rc = set_attr(v, "label", val.data)) < 0 || (rc = set_attr(v, "shape", s->shape)) < 0 ||
 		    (rc = set_attr(v, "style", s->style)) < 0 || (rc = set_attr(v, "color", s->color)) < 0 ||
 		    (rc = set_attr(v, "penwidth", s->penwidth)) < 0 ||
 		    (rc = set_attr(v, "fillcolor", community_fill(comms, n_comms, n->community))) < 0)
