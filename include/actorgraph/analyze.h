@@ -39,11 +39,22 @@ typedef struct {
 #define AG_ANALYZE_OPTIONS_VERSION 1
 #define AG_ANALYZE_OPTIONS_INIT {AG_ANALYZE_OPTIONS_VERSION, 42, AG_COMMUNITY_LEIDEN, 1.0, 0, 0, 0}
 
-/** Compute every metric and the communities, storing them on g. */
+/**
+ * Compute every metric and the communities, storing them on g (metrics and
+ * community ids per node, graph-level records).  opts NULL = the defaults.
+ * Calls run one at a time in a process (igraph is not thread-safe).
+ * AG_EINVAL for bad options, a link weight that is not positive or a
+ * self-loop; AG_ELIMIT for a graph past igraph's sizes; AG_ENOMEM; AG_ERROR
+ * when igraph fails (the message gives its reason).
+ */
 AG_EXTERN int ag_analyze(ag_graph *g, const ag_analyze_options *opts);
 
-/** Parse a method name ("leiden", "louvain", "label_propagation", "walktrap", "infomap", "none"). */
+/**
+ * Parse a method name ("leiden", "louvain", "label_propagation" or
+ * "label-propagation", "walktrap", "infomap", "none").  AG_EINVAL when unknown.
+ */
 AG_EXTERN int ag_community_method_parse(const char *name, ag_community_method *out);
+/** The name of a method (a static string; "unknown" when out of range). */
 AG_EXTERN const char *ag_community_method_name(ag_community_method m);
 
 #ifdef __cplusplus

@@ -52,7 +52,7 @@ AG_EXTERN int ag_error_last_code(void);
 /** Forget the last error of this thread. */
 AG_EXTERN void ag_error_clear(void);
 
-/** The library version string, e.g. "0.1.0". */
+/** The library version string, e.g. "0.1.0" (static; AG_VERSION is the header's). */
 AG_EXTERN const char *ag_version(void);
 
 #ifdef __cplusplus

@@ -25,7 +25,7 @@ extern "C" {
 
 typedef struct ag_gazetteer ag_gazetteer;
 
-/** Make a gazetteer holding the built-in lists.  *out belongs to the caller. */
+/** Make a gazetteer holding the built-in lists.  *out belongs to the caller (ag_gazetteer_free).  AG_ENOMEM. */
 AG_EXTERN int ag_gazetteer_new(ag_gazetteer **out);
 
 /**
@@ -34,7 +34,7 @@ AG_EXTERN int ag_gazetteer_new(ag_gazetteer **out);
  */
 AG_EXTERN int ag_gazetteer_load_file(ag_gazetteer *gz, const char *path);
 
-/** The same from a buffer; `name` is used in error messages. */
+/** The same from a buffer (not kept after the call); `name` is used in error messages.  AG_EPARSE, AG_ENOMEM. */
 AG_EXTERN int ag_gazetteer_load_buffer(ag_gazetteer *gz, const char *data, size_t len,
                                        const char *name);
 

@@ -170,7 +170,9 @@ AG_EXTERN int ag_node_type_parse(const char *name, ag_node_type *out);
  * are also linked when they take part in the same meeting (as party, mediator,
  * host or participant), one "shared_meeting" count per meeting, with the
  * meeting links' evidence.  Other nodes and their links are dropped; the
- * documents stay.  g is rebuilt in place.
+ * documents stay.  g is rebuilt in place: indices change, and strings
+ * borrowed from it before are gone.  AG_EINVAL unless keep is
+ * AG_NODE_PERSON, AG_NODE_STATE or AG_NODE_ORGANIZATION; AG_ENOMEM.
  */
 AG_EXTERN int ag_graph_project(ag_graph *g, ag_node_type keep);
 /** "co_mention", "affiliation", "party", "mediator", "host", "participant", "other" (static strings). */

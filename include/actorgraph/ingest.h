@@ -32,7 +32,7 @@ typedef void (*ag_warn_fn)(void *ctx, const char *message);
 
 typedef struct {
 	unsigned version;
-	size_t max_doc_bytes; /**< larger documents are an AG_ELIMIT error (0 = 256 MiB) */
+	size_t max_doc_bytes; /**< larger files are skipped with a warning, a longer JSONL line is an AG_ELIMIT error (0 = 256 MiB) */
 	ag_warn_fn warn;
 	void *warn_ctx;
 } ag_ingest_options;
@@ -41,8 +41,9 @@ typedef struct {
 #define AG_INGEST_OPTIONS_INIT {AG_INGEST_OPTIONS_VERSION, 0, NULL, NULL}
 
 /**
- * Make a document from bytes (copied).  Invalid UTF-8 and NUL bytes are
- * replaced in the copy and counted.  *out belongs to the caller.
+ * Make a document from bytes (copied; id NULL or "" = "doc").  Invalid UTF-8
+ * and NUL bytes are replaced in the copy and counted.  *out belongs to the
+ * caller (ag_document_free).  AG_ENOMEM.
  */
 AG_EXTERN int ag_document_new(const char *id, const char *text, size_t len, ag_document **out);
 
@@ -55,32 +56,41 @@ typedef struct ag_reader ag_reader;
 /**
  * Open a reader over `n` inputs.  A folder is walked recursively in name
  * order and gives its *.txt, *.jsonl (and .gz of both) files; "-" is stdin.
- * Input paths are copied.  Missing inputs are reported by ag_reader_next().
+ * Input paths and options are copied (opts NULL = the defaults).  Missing
+ * inputs are reported by ag_reader_next().  *out belongs to the caller
+ * (ag_reader_free).  AG_ENOMEM.
  */
 AG_EXTERN int ag_reader_open(const char *const *inputs, size_t n,
                              const ag_ingest_options *opts, ag_reader **out);
 
 /**
- * Read the next document: 1 and *out (owned by the caller), 0 at the end, or
- * a negative code (the message names the file and the place).
+ * Read the next document: 1 and *out (owned by the caller: ag_document_free),
+ * 0 at the end, or a negative code (the message names the file and the
+ * place): AG_EIO for an input that cannot be read, AG_ELIMIT for a JSONL
+ * line over max_doc_bytes, AG_ENOMEM.  Files and records it cannot use are
+ * skipped and reported through the warn callback.
  */
 AG_EXTERN int ag_reader_next(ag_reader *r, ag_document **out);
 
 /** Bytes read so far, for progress reports. */
 AG_EXTERN size_t ag_reader_bytes_read(const ag_reader *r);
 
+/** Close the reader's files and free it; NULL is accepted. */
 AG_EXTERN void ag_reader_free(ag_reader *r);
 
 /**
- * Read a whole file ("-" for stdin) of at most max_bytes (0 = no limit).
- * *out is NUL-terminated and belongs to the caller (free()).
+ * Read a whole file ("-" for stdin; gzip is decompressed) of at most
+ * max_bytes (0 = no limit).  *out is NUL-terminated and belongs to the caller
+ * (free()).  AG_EIO (missing, unreadable, a folder), AG_ELIMIT, AG_ENOMEM.
  */
 AG_EXTERN int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len);
 
 /**
  * Write data to path through a temporary file in the same folder and a
  * rename, so that a failed write leaves any previous file intact.  A path of
- * "-" writes to stdout.
+ * "-" writes to stdout.  data is not taken over.  AG_EIO (the message names
+ * the path and the reason), AG_ENOMEM.  Not to be called from two threads at
+ * once: it reads the umask by setting it (see actorgraph(3), BUGS).
  */
 AG_EXTERN int ag_file_write_atomic(const char *path, const char *data, size_t len);
 
