@@ -354,6 +354,23 @@ static int add_person_mention(ag_textdoc *td, size_t a, size_t b, int32_t person
 	return 0;
 }
 
+static const char *const frame_nouns[] = {
+	"delegation", "delegations", "team", "side", "group", "mission", "negotiators", "contingent",
+	"government", "administration", NULL};
+
+static bool word_in_frame(const ag_textdoc *td, size_t i)
+{
+	return (td->toks[i].flags & TF_WORD) && in_list(frame_nouns, ag__tok_fold(td, i));
+}
+
+/* Is the state mention m itself the end of a role phrase? (never here: it is
+ * followed by the frame noun, so it only checks it is not a place) */
+static bool in_role_phrase_before(const ag_textdoc *td, const ag_mention *m)
+{
+	size_t s = td->sents[td->toks[m->tok].sent].tok;
+	return m->tok > s && (ag__tok_is(td, m->tok - 1, "in") || ag__tok_is(td, m->tok - 1, "at"));
+}
+
 /* Read role and affiliation from the words before the name [a, ...) and from
  * an appositive, into person p (explicit cues only). */
 static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
@@ -367,6 +384,30 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 	size_t apos_end = 0;
 	int32_t of_entity = -1;
 
+	/* a delegation frame: "Ukraine's delegation under Rustem Umerov", "a Russian
+	 * team led by Vladimir Medinsky" */
+	{
+		size_t k = j, noun;
+		bool frame = false;
+		if (k > s + 2 && ag__tok_is(td, k - 1, "by") &&
+		    (ag__tok_is(td, k - 2, "led") || ag__tok_is(td, k - 2, "headed"))) {
+			noun = k - 3;
+			frame = true;
+		} else if (k > s + 1 && ag__tok_is(td, k - 1, "under")) {
+			noun = k - 2;
+			frame = true;
+		}
+		if (frame && noun > s && word_in_frame(td, noun)) {
+			const ag_mention *m = ment_at(td, noun - 1);
+			if (m && (m->kind == M_STATE || m->kind == M_ORG) && !in_role_phrase_before(td, m)) {
+				pp = &td->persons[p];
+				if (pp->affil_strength < 2) {
+					pp->affil = m->entity;
+					pp->affil_strength = 2;
+				}
+			}
+		}
+	}
 	/* "Ukraine's ambassador to the United Nations, Andriy Melnyk" */
 	if (j > s && ag__tok_punct(td, j - 1) == ',') {
 		lead_comma = true;
@@ -469,6 +510,13 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 	return 0;
 }
 
+static bool after_locative_tok(const ag_textdoc *td, size_t i, size_t s)
+{
+	if (i > s && ag__tok_is(td, i - 1, "the"))
+		i--;
+	return i > s && (ag__tok_is(td, i - 1, "in") || ag__tok_is(td, i - 1, "at") || ag__tok_is(td, i - 1, "from"));
+}
+
 /* Follow "Putin's aide" to Putin's side, a few steps deep. */
 static void follow_possessives(ag_textdoc *td)
 {
@@ -483,10 +531,33 @@ static void follow_possessives(ag_textdoc *td)
 	}
 }
 
+/* Words between two persons that put them on different sides of a contact. */
+static const char *const counterpart_words[] = {
+	"with", "met", "meet", "meets", "between", "against", "versus", "called", "urged", "told",
+	"criticised", "criticized", "accused", "rejected", "warned", "spoke", "talked", "phoned", NULL};
+
+/* A state mention that belongs to another person's role phrase ("German
+ * Chancellor Friedrich Merz") says nothing about the sentence's other people. */
+static bool in_role_phrase(const ag_textdoc *td, const ag_mention *m)
+{
+	size_t k = m->tok + m->ntok;
+	for (size_t n = 0; n < 3 && k < td->n_toks; n++) {
+		const ag_mention *x = ment_at(td, k);
+		if (!x)
+			return false;
+		if (x->kind == M_TITLE || x->kind == M_PERSON)
+			return true;
+		k = x->tok + x->ntok;
+	}
+	return false;
+}
+
 /* A person with no explicit side takes it from the sentence that introduces
- * them: the nearest person before them whose side is known ("Umerov said
- * President Zelensky..."), else the nearest state before them ("the Kremlin
- * reinstated ... Medinsky").  Marked as the weaker, contextual kind. */
+ * them: from a person before them whose side is known, unless a contact
+ * separates them ("Umerov said President Zelensky..." yes; "Merz spoke with
+ * Trump" no); else from the state the sentence is about, when that state is
+ * its subject — its first actor, not part of someone's title, not a place
+ * ("the Kremlin reinstated ... Medinsky"). */
 static void resolve_affiliations(ag_textdoc *td)
 {
 	follow_possessives(td);
@@ -494,21 +565,38 @@ static void resolve_affiliations(ag_textdoc *td)
 		ag_person *pp = &td->persons[p];
 		size_t s, i;
 		int32_t by_person = -1, by_state = -1;
+		const ag_mention *first = NULL;
+		bool contact = false;
 		if (pp->affil >= 0 || pp->affil_person >= 0)
 			continue;
 		i = pp->first_tok;
 		s = td->sents[td->toks[i].sent].tok;
+		/* "... and Jonas Berg met her": a contact right after the name counts too */
+		{
+			const ag_mention *self = ment_at(td, i);
+			size_t after = self ? self->tok + self->ntok : i + 1;
+			for (size_t k = after; k < after + 2 && k < td->n_toks; k++)
+				if ((td->toks[k].flags & TF_WORD) && in_list(counterpart_words, ag__tok_fold(td, k)))
+					contact = true;
+		}
 		while (i > s) {
 			const ag_mention *m = ment_at(td, --i);
-			if (!m)
+			if (!m) {
+				if (in_list(counterpart_words, ag__tok_fold(td, i)))
+					contact = true;
 				continue;
-			if (m->kind == M_PERSON && m->entity != (int32_t)p && by_person < 0 &&
+			}
+			if (m->kind == M_PERSON && m->entity != (int32_t)p && by_person < 0 && !contact &&
 			    td->persons[m->entity].affil >= 0)
 				by_person = td->persons[m->entity].affil;
-			else if ((m->kind == M_STATE || m->kind == M_ORG) && by_state < 0)
-				by_state = m->entity;
+			if (m->kind == M_PERSON || m->kind == M_STATE || m->kind == M_ORG)
+				first = m;
 			i = m->tok;
 		}
+		/* "The U.S.-mediated round ...": a compound modifier is not the subject */
+		if (first && (first->kind == M_STATE || first->kind == M_ORG) && !in_role_phrase(td, first) &&
+		    !after_locative_tok(td, first->tok, s) && ag__tok_punct(td, first->tok + first->ntok) != '-')
+			by_state = first->entity;
 		pp->affil = by_person >= 0 ? by_person : by_state;
 		pp->affil_strength = pp->affil >= 0 ? 1 : 0;
 	}

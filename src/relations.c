@@ -112,14 +112,25 @@ int ag__relate(ag_textdoc *td, ag_graph *g, size_t doc)
 				return rc;
 		if (pp->role && (rc = ag_graph_node_set(g, node, "role", pp->role)) < 0)
 			return rc;
+		/* "Trump's envoy": whose side, kept so that the corpus can settle it
+		 * once it knows that person's side from every report */
+		if (pp->affil_person >= 0 && pp->affil_person != (int32_t)p) {
+			size_t other;
+			if ((rc = ag__person_node(g, &td->persons[pp->affil_person], &other)) < 0)
+				return rc;
+			if (!g->nodes[node].extra && !(g->nodes[node].extra = json_object()))
+				return ag__enomem();
+			json_object_set_new(g->nodes[node].extra, "side_of", json_string(g->nodes[other].id));
+		}
 		if (pp->affil >= 0) {
 			/* evidence: the sentence that introduces the person */
 			const ag_sentence *s = &td->sents[td->toks[pp->first_tok].sent];
 			ag_evidence ev = {doc, s->start, s->end};
 			size_t an;
 			if ((rc = ag__entity_node(g, td->gz, pp->affil, &an)) < 0 ||
-			    (rc = ag_graph_node_set(g, node, "affiliation", g->nodes[an].id)) < 0 ||
-			    (rc = ag_graph_add_link(g, node, an, AG_REL_AFFILIATION, 1, &ev)) < 0 ||
+			    (rc = ag_graph_node_set(g, node, "affiliation", g->nodes[an].id)) < 0)
+				return rc;
+			if ((rc = ag_graph_add_link(g, node, an, AG_REL_AFFILIATION, 1, &ev)) < 0 ||
 			    (rc = set_example(g, node, an, td->doc->text, s->start, s->end)) < 0)
 				return rc;
 		}
