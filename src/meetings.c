@@ -139,6 +139,14 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 
 		if (!(t->flags & TF_WORD))
 			continue;
+		/* dates, weekdays and day words start with a digit, a capital or one
+		 * of a few lower-case words: skip the rest cheaply */
+		if (!(t->flags & (TF_DIGIT | TF_CAP)) && !ag__tok_is(td, i, "the") && !ag__tok_is(td, i, "today") &&
+		    !ag__tok_is(td, i, "yesterday") && !ag__tok_is(td, i, "tomorrow") && !ag__tok_is(td, i, "tonight") &&
+		    !ag__tok_is(td, i, "first") && !ag__tok_is(td, i, "second") && !ag__tok_is(td, i, "third") &&
+		    !ag__tok_is(td, i, "two") && !ag__tok_is(td, i, "three") && !ag__tok_is(td, i, "four") &&
+		    !ag__tok_is(td, i, "a") && !ag__tok_is(td, i, "one") && !ag__tok_is(td, i, "five"))
+			continue;
 		if ((used = ag_date_parse_at(text + t->start, left, &d)) > 0) {
 			if (d.day && ag_date_valid(&d)) {
 				base = d;

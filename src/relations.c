@@ -65,18 +65,12 @@ static int set_example(ag_graph *g, size_t a, size_t b, const char *text, size_t
 		while (end > start && ((unsigned char)text[end] & 0xC0) == 0x80)
 			end--;
 	}
-	{
-		ag_buf b2 = {0};
-		for (size_t i = start; i < end; i++) {
-			char c = text[i];
-			if (ag_buf_putc(&b2, c == '\n' || c == '\r' || c == '\t' ? ' ' : c) < 0) {
-				ag_buf_free(&b2);
-				return AG_ENOMEM;
-			}
-		}
-		l->example = ag_buf_detach(&b2);
-		return l->example ? 0 : AG_ENOMEM;
-	}
+	if (!(l->example = ag__strndup(text + start, end - start)))
+		return AG_ENOMEM;
+	for (char *c = l->example; *c; c++)
+		if (*c == '\n' || *c == '\r' || *c == '\t')
+			*c = ' ';
+	return 0;
 }
 
 static int note_node(ag_textdoc *td, ag_graph *g, const ag_mention *m, size_t node)

@@ -60,9 +60,23 @@ static int fold_cp(utf8proc_int32_t c, ag_buf *out)
 int ag__fold(const char *s, size_t len, ag_buf *out)
 {
 	size_t i = 0;
+	/* one growth for the whole span: ASCII folds to one byte each, and a
+	 * decomposed code point is at most 8 code points of 4 bytes */
+	if (AG_GROW(out->data, out->cap, out->len + len * 8 + 1) < 0)
+		return AG_ENOMEM;
 	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
 		utf8proc_int32_t c;
-		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+		utf8proc_ssize_t n;
+		if (b < 0x80) {
+			/* the reserve can be used up by code points that expand a lot */
+			if (out->len + 2 > out->cap && AG_GROW(out->data, out->cap, out->len + (len - i) + 2) < 0)
+				return AG_ENOMEM;
+			out->data[out->len++] = (char)(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+			i++;
+			continue;
+		}
+		n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
 		if (n <= 0) {
 			n = 1;
 			c = '?';
@@ -71,6 +85,7 @@ int ag__fold(const char *s, size_t len, ag_buf *out)
 			return AG_ENOMEM;
 		i += (size_t)n;
 	}
+	out->data[out->len] = '\0';
 	return 0;
 }
 
