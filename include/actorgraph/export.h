@@ -16,13 +16,17 @@
 extern "C" {
 #endif
 
-/** Node-link JSON as networkx node_link_data writes it and D3 reads it. */
+/**
+ * Node-link JSON as networkx node_link_data writes it and D3 reads it.
+ * *out as above; len may be NULL.  Sorts g.  AG_ENOMEM.
+ */
 AG_EXTERN int ag_graph_to_json(ag_graph *g, char **out, size_t *len);
 
 /**
  * Read a node-link graph: ours, or one written by networkx (integer or string
- * ids, "links" or "edges").  `name` is used in error messages.  Errors give
- * line and column (AG_EPARSE) or name the bad node or link (AG_EINVAL).
+ * ids, "links" or "edges").  `name` is used in error messages.  *out belongs
+ * to the caller (ag_graph_free).  Errors give line and column (AG_EPARSE) or
+ * name the bad node or link (AG_EINVAL); AG_ENOMEM.
  */
 AG_EXTERN int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph **out);
 
@@ -37,19 +41,64 @@ typedef struct {
 #define AG_RENDER_OPTIONS_VERSION 1
 #define AG_RENDER_OPTIONS_INIT {AG_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, 1}
 
-/** The graph as DOT (through cgraph), with the visual encoding of the diagram. */
+/**
+ * The graph as DOT (through cgraph), with the visual encoding of the diagram.
+ * opts NULL = the defaults.  *out as above; sorts g.  AG_EINVAL for an
+ * unknown engine or size_by metric or options version; AG_ENOMEM; AG_ERROR
+ * when Graphviz fails.
+ */
 AG_EXTERN int ag_graph_to_dot(ag_graph *g, const ag_render_options *opts, char **out, size_t *len);
 
 /**
- * Lay out and render the graph through gvc: format "svg", "png" or "pdf"
- * (AG_ENOTFOUND when Graphviz has no plugin for it or for the engine).
+ * Lay out and render the graph through gvc: format "svg", "png" or "pdf".
+ * opts NULL = the defaults.  *out as above (binary for png and pdf: use
+ * *len); sorts g.  AG_EINVAL for another format or bad options,
+ * AG_ENOTFOUND when Graphviz has no plugin for the format or the engine,
+ * AG_ENOMEM.
  */
 AG_EXTERN int ag_graph_render(ag_graph *g, const ag_render_options *opts, const char *format,
                               char **out, size_t *len);
 
-/** CSV tables (RFC 4180, formula-safe) of nodes and of links with every metric. */
+/**
+ * CSV table (RFC 4180, formula-safe) of the nodes, one row each with every
+ * metric.  *out as above; sorts g.  AG_EINVAL for NULL arguments, AG_ENOMEM.
+ */
 AG_EXTERN int ag_graph_to_csv_nodes(ag_graph *g, char **out, size_t *len);
+/** The same for the links: ends, weight, relation counts, first evidence. */
 AG_EXTERN int ag_graph_to_csv_links(ag_graph *g, char **out, size_t *len);
+
+/*
+ * Formats for other graph tools.  Nested attributes are flattened: each
+ * metric ("pagerank"), relation count ("co_mention"), evidence_count, and a
+ * link's documents and first/last evidence date become one attribute.  Every
+ * edge has a unique id "e<k>" (k in sorted link order), the same in the three
+ * formats.  Text is escaped for the format; in the XML formats, characters
+ * XML 1.0 forbids are replaced (control bytes by their U+2400 symbols, bytes
+ * that are not UTF-8 by U+FFFD).
+ */
+
+/**
+ * Cytoscape.js JSON, {"data": {...}, "elements": {"nodes": [{"data": {"id",
+ * "name", ...}}], "edges": [{"data": {"id", "source", "target", ...}}]}}, as
+ * cy.json(), Cytoscape and networkx cytoscape_graph read it.
+ *
+ * This and the two below: *out as above (NUL-terminated, free()); len may
+ * be NULL; sort g.  AG_ENOMEM.
+ */
+AG_EXTERN int ag_graph_to_cyjs(ag_graph *g, char **out, size_t *len);
+
+/**
+ * GraphML with typed <key> declarations, for networkx read_graphml,
+ * graphology, Gephi, yEd.
+ */
+AG_EXTERN int ag_graph_to_graphml(ag_graph *g, char **out, size_t *len);
+
+/**
+ * GEXF 1.2draft for Gephi and networkx read_gexf.  With dates known, the
+ * graph is dynamic (timeformat "date"): a node lives from first_seen to
+ * last_seen, a link on the dates of the documents its evidence comes from.
+ */
+AG_EXTERN int ag_graph_to_gexf(ag_graph *g, char **out, size_t *len);
 
 #ifdef __cplusplus
 }
