@@ -4,6 +4,7 @@
  *
  *   document -> sentences.c -> gazetteer.c -> names.c -> meetings.c -> relations.c -> graph
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "dates.h"
@@ -120,8 +121,11 @@ int ag_extract_document(const ag_extractor *ex, const ag_document *doc, ag_graph
 	*out = g;
 	g = NULL;
 cleanup:
-	if (rc < 0 && doc->path && !strstr(ag_error_last(), doc->path))
-		ag__error(rc, "%s: %s", doc->path, ag_error_last());
+	if (rc < 0 && doc->path && !strstr(ag_error_last(), doc->path)) {
+		char why[512];
+		snprintf(why, sizeof(why), "%s", ag_error_last());
+		ag__error(rc, "%s: %s", doc->path, why);
+	}
 	ag__textdoc_free(&td);
 	ag_graph_free(g);
 	return rc;

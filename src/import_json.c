@@ -157,7 +157,7 @@ static int read_link(ag_graph *g, const json_t *jl, size_t pos, const char *name
 			                 g->nodes[a].id, g->nodes[b].id);
 		weight = json_number_value(w);
 		if (!isfinite(weight) || weight <= 0 || weight > 1e15)
-			return ag__error(AG_EINVAL, "%s: link %zu (%s -- %s): weight %g is not a positive finite number",
+			return ag__error(AG_EINVAL, "%s: link %zu (%s -- %s): weight %g is not a positive finite number up to 1e15",
 			                 name, pos, g->nodes[a].id, g->nodes[b].id, weight);
 	}
 	/* Create the link with no counts, then fill it in: a multigraph's parallel links add up. */
@@ -256,6 +256,9 @@ int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph 
 	int rc = 0;
 
 	*out = NULL;
+	/* a UTF-8 byte order mark (Windows editors write one) is not JSON: skip it */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, len -= 3;
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
 	if (!root)
 		return ag__error(AG_EPARSE, "%s: line %d, column %d: %s", name, err.line, err.column, err.text);

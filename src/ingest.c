@@ -6,12 +6,14 @@
  * '?', a NUL becomes ' ', one for one, so evidence spans point into the
  * original input.
  */
+#define _XOPEN_SOURCE 700 /* realpath() */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <jansson.h>
@@ -127,7 +129,19 @@ static int gz_fail(gzFile f, const char *path)
 	const char *msg = gzerror(f, &zerr);
 	if (zerr == Z_ERRNO)
 		return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+	/* zlib puts the name it was opened with in front: "<fd:0>: ..." or "path: ..." */
+	if (msg && (strncmp(msg, "<fd:", 4) == 0 || strncmp(msg, path, strlen(path)) == 0) && strstr(msg, ": "))
+		msg = strstr(msg, ": ") + 2;
 	return ag__error(AG_EIO, "%s: %s", path, msg && *msg ? msg : "read error");
+}
+
+/* gzread gives 0 at the end of the data, also when a compressed file ends
+ * early or is corrupt; only the error state tells those apart. */
+static bool gz_failed(gzFile f)
+{
+	int zerr;
+	gzerror(f, &zerr);
+	return zerr != Z_OK;
 }
 
 int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
@@ -153,13 +167,14 @@ int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
 			ag_buf_free(&b);
 			return ag__error(AG_ELIMIT, "%s: larger than the limit of %zu MB", path, max_bytes >> 20);
 		}
-		if ((rc = ag_buf_append(&b, chunk, (size_t)n)) < 0) {
+		if (ag_buf_append(&b, chunk, (size_t)n) < 0) {
 			gzclose(f);
+			rc = ag__error(AG_ENOMEM, "%s: out of memory after %zu MB", path, b.len >> 20);
 			ag_buf_free(&b);
 			return rc;
 		}
 	}
-	if (n < 0) {
+	if (n < 0 || gz_failed(f)) {
 		rc = gz_fail(f, path);
 		gzclose(f);
 		ag_buf_free(&b);
@@ -173,45 +188,73 @@ int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
 	return 0;
 }
 
+/* Write all of data to an open file. */
+static int write_all(int fd, const char *data, size_t len, const char *path)
+{
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+		}
+		done += (size_t)w;
+	}
+	return 0;
+}
+
 int ag_file_write_atomic(const char *path, const char *data, size_t len)
 {
-	char *tmp = NULL;
+	char *tmp = NULL, *real = NULL;
 	int fd = -1, rc = 0;
-	size_t done = 0;
-	const char *slash;
+	const char *slash, *target = path;
 	size_t dirlen;
+	struct stat st;
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
 			return ag__error(AG_EIO, "stdout: %s", strerror(errno));
 		return 0;
 	}
-	slash = strrchr(path, '/');
-	dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	if (!(tmp = malloc(strlen(path) + 32)))
+	/* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it
+	 * is: a rename would put a plain file in its place. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		if ((fd = open(path, O_WRONLY | O_TRUNC)) < 0)
+			return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+		rc = write_all(fd, data, len, path);
+		if (close(fd) < 0 && rc == 0)
+			rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+		return rc;
+	}
+	/* Through a symbolic link, replace the file it points to, not the link. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (real = realpath(path, NULL)))
+		target = real;
+	slash = strrchr(target, '/');
+	dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+	if (!(tmp = malloc(strlen(target) + 48))) {
+		free(real);
 		return ag__enomem();
-	memcpy(tmp, path, dirlen);
-	snprintf(tmp + dirlen, strlen(path) + 32 - dirlen, ".%s.tmpXXXXXX", path + dirlen);
-	if ((fd = mkstemp(tmp)) < 0) {
+	}
+	memcpy(tmp, target, dirlen);
+	/* O_EXCL with mode 0666 lets the kernel apply the umask, so no thread
+	 * ever changes the process's umask to learn it */
+	for (unsigned attempt = 0; fd < 0 && attempt < 100; attempt++) {
+		static _Thread_local unsigned counter;
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		snprintf(tmp + dirlen, strlen(target) + 48 - dirlen, ".%s.tmp%ld.%u.%ld", target + dirlen, (long)getpid(),
+		         counter++, (long)(ts.tv_nsec % 1000000));
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
 		rc = ag__error(AG_EIO, "%s: cannot create a temporary file beside it: %s", path, strerror(errno));
 		goto cleanup;
 	}
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
-			goto cleanup;
-		}
-		done += (size_t)w;
-	}
-	/* Files are made 0600 by mkstemp; give them the usual mode. */
-	{
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
+	if ((rc = write_all(fd, data, len, path)) < 0)
+		goto cleanup;
 	if (fsync(fd) < 0 && errno != EINVAL) {
 		rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
 		goto cleanup;
@@ -222,7 +265,7 @@ int ag_file_write_atomic(const char *path, const char *data, size_t len)
 		goto cleanup;
 	}
 	fd = -1;
-	if (rename(tmp, path) < 0) {
+	if (rename(tmp, target) < 0) {
 		rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
 		goto cleanup;
 	}
@@ -232,6 +275,7 @@ cleanup:
 	if (rc < 0 && tmp)
 		unlink(tmp);
 	free(tmp);
+	free(real);
 	return rc;
 }
 
@@ -383,13 +427,24 @@ static int expand_dir(ag_reader *r, const char *path, const struct stat *st)
 	closedir(d);
 	if (rc == 0) {
 		qsort(names, n, sizeof(*names), name_cmp);
-		for (size_t i = n; i-- > 0;) {
+		/* skip (with a warning, in name order) what is not an input */
+		for (size_t i = 0; i < n; i++) {
 			struct stat est;
-			if (stat(names[i], &est) == 0 && !S_ISDIR(est.st_mode) && !is_input_name(names[i])) {
-				warn(r, "%s: not a .txt or .jsonl file, skipped", names[i]);
+			if (stat(names[i], &est) < 0) {
+				/* a dangling symbolic link, or one that points to itself */
+				if (errno != ENOENT && errno != ELOOP)
+					continue; /* reported when it is read */
+				warn(r, "%s: %s, skipped", names[i], strerror(errno));
+			} else if (S_ISDIR(est.st_mode) || is_input_name(names[i])) {
 				continue;
+			} else {
+				warn(r, "%s: not a .txt or .jsonl file, skipped", names[i]);
 			}
-			if (push(r, names[i]) < 0) {
+			free(names[i]);
+			names[i] = NULL;
+		}
+		for (size_t i = n; i-- > 0;) {
+			if (names[i] && push(r, names[i]) < 0) {
 				rc = AG_ENOMEM;
 				break;
 			}
@@ -445,17 +500,19 @@ static int make_id(ag_reader *r, const char *path, const char *given, char **out
 	return *out ? 0 : AG_ENOMEM;
 }
 
-/* Read one line of the current JSONL file into r->line; false at the end. */
+/* Read one line of the current JSONL file into r->line: 1, 0 at the end, or
+ * 2 for a line over the document limit (read past, not kept). */
 static int jsonl_getline(ag_reader *r)
 {
+	bool too_long = false;
 	ag_buf_clear(&r->line);
 	for (;;) {
 		if (r->chunk_pos == r->chunk_len) {
 			int n;
 			if (r->chunk_eof)
-				return r->line.len ? 1 : 0;
+				return too_long ? 2 : r->line.len ? 1 : 0;
 			n = gzread(r->jsonl, r->chunk, sizeof(r->chunk));
-			if (n < 0)
+			if (n < 0 || (n == 0 && gz_failed(r->jsonl)))
 				return gz_fail(r->jsonl, r->jsonl_path);
 			if (n == 0) {
 				r->chunk_eof = true;
@@ -469,14 +526,15 @@ static int jsonl_getline(ag_reader *r)
 			char *start = r->chunk + r->chunk_pos;
 			char *nl = memchr(start, '\n', r->chunk_len - r->chunk_pos);
 			size_t take = nl ? (size_t)(nl - start) : r->chunk_len - r->chunk_pos;
-			if (r->line.len + take > r->opts.max_doc_bytes)
-				return ag__error(AG_ELIMIT, "%s: line %zu: longer than the limit of %zu MB",
-				                 r->jsonl_path, r->jsonl_line + 1, r->opts.max_doc_bytes >> 20);
-			if (ag_buf_append(&r->line, start, take) < 0)
-				return AG_ENOMEM;
+			if (!too_long && r->line.len + take > r->opts.max_doc_bytes) {
+				too_long = true;
+				ag_buf_clear(&r->line);
+			}
+			if (!too_long && ag_buf_append(&r->line, start, take) < 0)
+				return ag__error(AG_ENOMEM, "%s: line %zu: out of memory", r->jsonl_path, r->jsonl_line + 1);
 			r->chunk_pos += take + (nl ? 1 : 0);
 			if (nl)
-				return 1;
+				return too_long ? 2 : 1;
 		}
 	}
 }
@@ -508,6 +566,11 @@ static int next_jsonl(ag_reader *r, ag_document **out)
 			return 0;
 		}
 		r->jsonl_line++;
+		if (rc == 2) {
+			warn(r, "%s: line %zu: longer than the limit of %zu MB (--max-doc-mb), record skipped",
+			     r->jsonl_path, r->jsonl_line, r->opts.max_doc_bytes >> 20);
+			continue;
+		}
 		{
 			size_t k = 0;
 			while (k < r->line.len && (r->line.data[k] == ' ' || r->line.data[k] == '\t' || r->line.data[k] == '\r'))
@@ -545,6 +608,8 @@ static int next_jsonl(ag_reader *r, ag_document **out)
 		if (rc == 0)
 			rc = ag_document_new(docid, json_string_value(text), json_string_length(text), out);
 		free(docid);
+		if (rc < 0)
+			ag__error(rc, "%s: line %zu: out of memory", r->jsonl_path, r->jsonl_line);
 		if (rc == 0) {
 			date = json_object_get(rec, "date");
 			if ((json_is_string(date) && !((*out)->date = ag__strdup(json_string_value(date)))) ||
@@ -639,9 +704,13 @@ int ag_reader_next(ag_reader *r, ag_document **out)
 			free(text);
 			if (rc == 0 && !((*out)->path = ag__strdup(path)))
 				rc = AG_ENOMEM;
+			if (rc == 0 && !len)
+				warn(r, "%s: empty file", path);
 			if (rc == 0 && (*out)->invalid_bytes)
 				warn(r, "%s: not valid UTF-8 at byte %zu (%zu bytes replaced)", path,
 				     (*out)->first_invalid, (*out)->invalid_bytes);
+			if (rc < 0) /* every failure here is a failed allocation */
+				rc = ag__error(rc, "%s: out of memory", path);
 			free(path);
 			if (rc < 0) {
 				ag_document_free(*out);

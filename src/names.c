@@ -668,7 +668,7 @@ int ag__find_persons(ag_textdoc *td)
 	for (size_t i = 0; i < td->n_toks;) {
 		size_t a = i, b;
 		int32_t p;
-		if (!name_token(td, i) || (td->toks[i].flags & TF_INITIAL && !name_token(td, i + 1))) {
+		if (!name_token(td, i) || ((td->toks[i].flags & TF_INITIAL) && (i + 1 >= td->n_toks || !name_token(td, i + 1)))) {
 			i++;
 			continue;
 		}

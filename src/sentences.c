@@ -490,13 +490,18 @@ static int push_sentence(ag_textdoc *td, size_t a, size_t b)
 	return 0;
 }
 
+/* A "sentence" longer than this (a page with no full stops, a 100 MB line) is
+ * cut: every later stage does bounded work per sentence, so the whole
+ * extraction stays linear in the size of the text. */
+#define MAX_SENTENCE_TOKENS 256
+
 static int split_sentences(ag_textdoc *td)
 {
 	size_t a = 0, n = td->n_toks;
 	td->n_sents = 0;
 	for (size_t i = 0; i < n; i++) {
 		const ag_token *t = &td->toks[i];
-		bool brk = false;
+		bool brk = i - a >= MAX_SENTENCE_TOKENS;
 
 		/* a line break ends a sentence, unless a hard-wrapped sentence goes on in lower case */
 		if (i > a && (t->flags & TF_NEWLINE) &&

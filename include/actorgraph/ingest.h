@@ -87,10 +87,11 @@ AG_EXTERN int ag_file_read(const char *path, size_t max_bytes, char **out, size_
 
 /**
  * Write data to path through a temporary file in the same folder and a
- * rename, so that a failed write leaves any previous file intact.  A path of
- * "-" writes to stdout.  data is not taken over.  AG_EIO (the message names
- * the path and the reason), AG_ENOMEM.  Not to be called from two threads at
- * once: it reads the umask by setting it (see actorgraph(3), BUGS).
+ * rename, so that a failed write leaves any previous file intact (through a
+ * symbolic link, the file it points to is replaced; devices and pipes such as
+ * /dev/null are written directly).  A path of "-" writes to stdout.  data is
+ * not taken over.  AG_EIO (the message names the path and the reason),
+ * AG_ENOMEM.  Safe to call from several threads.
  */
 AG_EXTERN int ag_file_write_atomic(const char *path, const char *data, size_t len);
 

@@ -1,4 +1,5 @@
 /* main.c - the actorgraph command: dispatch to a subcommand. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +35,7 @@ int main(int argc, char **argv)
 		{"build", cmd_build},     {"merge", cmd_merge},
 	};
 
+	signal(SIGXFSZ, SIG_IGN); /* over ulimit -f, write() fails with EFBIG: reported, the old file kept */
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		fputs(usage, argc < 2 ? stderr : stdout);
