@@ -13,6 +13,7 @@
 #include "actorgraph/gazetteer.h"
 #include "actorgraph/extract.h"
 #include "actorgraph/analyze.h"
+#include "actorgraph/filter.h"
 #include "actorgraph/export.h"
 
 #endif

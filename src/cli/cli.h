@@ -47,6 +47,10 @@ int cli_read_graph(const char *path, ag_graph **out);          /* path NULL or "
 int cli_extract(const cli_args *a, ag_graph **out);            /* uses the extract options */
 int cli_analyze_options(const cli_args *a, ag_analyze_options *o);
 void cli_render_options(const cli_args *a, ag_render_options *o);
+/* --types, --min-weight, --ego, --radius, --top; 0 or CLI_EXIT_USAGE. */
+int cli_filter_options(const cli_args *a, ag_filter_options *o);
+/* Filter g when any view option was given, and say on stderr what was dropped. */
+int cli_filter(const cli_args *a, const ag_filter_options *o, ag_graph *g);
 int cli_write(const char *path, char *data, size_t len);       /* frees data */
 
 int cmd_extract(int argc, char **argv);

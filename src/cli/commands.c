@@ -11,13 +11,26 @@
 
 #define EXTRACT_OPTS \
 	{"gazetteer", 0, true, true}, {"since", 0, true, false}, {"until", 0, true, false}, \
-	{"max-doc-mb", 0, true, false}, {"quiet", 'q', false, false}, {"help", 'h', false, false}
+	{"max-doc-mb", 0, true, false}, {"project", 0, true, false}, {"quiet", 'q', false, false}, \
+	{"help", 'h', false, false}
 #define ANALYZE_OPTS \
 	{"communities", 0, true, false}, {"resolution", 0, true, false}, {"seed", 0, true, false}, \
 	{"consensus", 0, true, false}, {"exact", 0, false, false}
 #define RENDER_OPTS \
 	{"engine", 0, true, false}, {"size-by", 0, true, false}, {"title", 0, true, false}, \
 	{"no-legend", 0, false, false}
+#define FILTER_OPTS \
+	{"types", 0, true, false}, {"min-weight", 0, true, false}, {"top", 0, true, false}, \
+	{"ego", 0, true, false}, {"radius", 0, true, false}
+
+/* The view options, the same in every --help that takes them. */
+#define FILTER_HELP \
+	"  --types LIST          keep nodes of these types: person,state,organization,meeting\n" \
+	"  --min-weight W        keep links of weight >= W; nodes that lose all their links go too\n" \
+	"  --ego NODE            keep NODE (an id, e.g. state:ukraine) and its neighbours ...\n" \
+	"  --radius R            ... up to R links away (default 1)\n" \
+	"  --top K               keep the K most central nodes: by pagerank when the graph has\n" \
+	"                        it, else by strength (ties: smaller id)\n"
 
 static const char extract_help[] =
 	"usage: actorgraph extract [-o OUT.json] [options] INPUT...\n"
@@ -31,6 +44,8 @@ static const char extract_help[] =
 	"  --since DATE          drop documents dated before DATE (YYYY-MM-DD)\n"
 	"  --until DATE          drop documents dated after DATE\n"
 	"  --max-doc-mb N        skip (with a warning) documents larger than N MB (default 256)\n"
+	"  --project TYPE        keep one node type (persons, states, organizations), linking two\n"
+	"                        of them when they were at the same meeting\n"
 	"  -q, --quiet           no warnings or progress on stderr\n"
 	"\n"
 	"example:\n"
@@ -48,18 +63,23 @@ static const char analyze_help[] =
 	"  --seed N              random seed (default 42): the same seed gives the same output\n"
 	"  --consensus K         run K seeds and report each node's community stability\n"
 	"  --exact               never estimate path metrics, however large the graph\n"
+	FILTER_HELP
 	"  -q, --quiet           no progress on stderr\n"
 	"\n"
 	"Link weight is tie strength; betweenness, closeness and harmonic centrality use\n"
-	"distance = 1/weight.\n"
+	"distance = 1/weight.  The view options (applied in the order above) cut the graph\n"
+	"before it is analysed, so the metrics describe the view; what they dropped is\n"
+	"said on stderr.\n"
 	"\n"
-	"example:\n"
-	"  actorgraph analyze -o analysed.json graph.json\n";
+	"examples:\n"
+	"  actorgraph analyze -o analysed.json graph.json\n"
+	"  actorgraph analyze --types person,state --min-weight 2 -o view.json graph.json\n";
 
 static const char render_help[] =
 	"usage: actorgraph render -f FORMAT [-o OUT] [options] [GRAPH.json]\n"
 	"\n"
-	"Write a graph in another format: json, dot, svg, png, pdf, csv-nodes, csv-links.\n"
+	"Write a graph in another format: json, dot, svg, png, pdf, csv-nodes, csv-links,\n"
+	"graphml (Gephi, yEd, networkx), gexf (Gephi, with date spells), cyjs (Cytoscape.js).\n"
 	"Reads stdin when no file is given, writes stdout without -o.\n"
 	"\n"
 	"  -f, --format FORMAT   the output format (required)\n"
@@ -68,19 +88,29 @@ static const char render_help[] =
 	"  --size-by METRIC      node size: pagerank (default), betweenness, strength, degree\n"
 	"  --title TEXT          the diagram's title\n"
 	"  --no-legend           leave the legend out\n"
+	FILTER_HELP
+	"  -q, --quiet           do not say what the view options dropped\n"
 	"\n"
-	"example:\n"
-	"  actorgraph render -f svg -o graph.svg analysed.json\n";
+	"The view options draw part of the graph; its metrics and communities stay those\n"
+	"of the whole graph (run analyze with the same options to measure the view).\n"
+	"\n"
+	"examples:\n"
+	"  actorgraph render -f svg -o graph.svg analysed.json\n"
+	"  actorgraph render -f svg --ego state:ukraine --radius 2 -o ukraine.svg analysed.json\n";
 
 static const char build_help[] =
 	"usage: actorgraph build INPUT... --out DIR [options]\n"
 	"\n"
 	"The main job: extract the graph from the texts, analyse it, and write into DIR:\n"
 	"graph.json (node-link with metrics), graph.dot, graph.svg, nodes.csv and edges.csv.\n"
-	"Takes the options of extract, analyze and render.\n"
+	"Takes the options of extract, analyze and render, and the view options, which cut\n"
+	"the graph after extraction and before analysis:\n"
 	"\n"
-	"example:\n"
-	"  actorgraph build graphs/peace-talks/texts --out graphs/peace-talks\n";
+	FILTER_HELP
+	"\n"
+	"examples:\n"
+	"  actorgraph build graphs/peace-talks/texts --out graphs/peace-talks\n"
+	"  actorgraph build graphs/peace-talks/texts --top 20 --out /tmp/top20\n";
 
 static const char merge_help[] =
 	"usage: actorgraph merge [-o OUT.json] GRAPH.json...\n"
@@ -132,9 +162,10 @@ out:
 int cmd_analyze(int argc, char **argv)
 {
 	static const cli_opt spec[] = {{"out", 'o', true, false}, {"quiet", 'q', false, false},
-	                               {"help", 'h', false, false}, ANALYZE_OPTS};
+	                               {"help", 'h', false, false}, ANALYZE_OPTS, FILTER_OPTS};
 	cli_args a;
 	ag_analyze_options ao = AG_ANALYZE_OPTIONS_INIT;
+	ag_filter_options fo = AG_FILTER_OPTIONS_INIT;
 	ag_graph *g = NULL;
 	char *json = NULL;
 	size_t len;
@@ -148,7 +179,8 @@ int cmd_analyze(int argc, char **argv)
 		rc = cli_usage("analyze: one graph at a time (use 'actorgraph merge' to combine graphs)");
 		goto out;
 	}
-	if ((rc = cli_analyze_options(&a, &ao)) || (rc = cli_read_graph(a.n_args ? a.args[0] : NULL, &g)))
+	if ((rc = cli_analyze_options(&a, &ao)) || (rc = cli_filter_options(&a, &fo)) ||
+	    (rc = cli_read_graph(a.n_args ? a.args[0] : NULL, &g)) || (rc = cli_filter(&a, &fo, g)))
 		goto out;
 	if (ag_analyze(g, &ao) < 0 || ag_graph_to_json(g, &json, &len) < 0) {
 		rc = cli_lib_fail();
@@ -172,16 +204,25 @@ static int render_to(ag_graph *g, const char *format, const ag_render_options *r
 		return ag_graph_to_csv_nodes(g, out, len);
 	if (strcmp(format, "csv-links") == 0 || strcmp(format, "csv-edges") == 0)
 		return ag_graph_to_csv_links(g, out, len);
+	if (strcmp(format, "graphml") == 0)
+		return ag_graph_to_graphml(g, out, len);
+	if (strcmp(format, "gexf") == 0)
+		return ag_graph_to_gexf(g, out, len);
+	if (strcmp(format, "cyjs") == 0)
+		return ag_graph_to_cyjs(g, out, len);
 	return ag_graph_render(g, ro, format, out, len);
 }
 
 int cmd_render(int argc, char **argv)
 {
 	static const cli_opt spec[] = {{"format", 'f', true, false}, {"out", 'o', true, false},
-	                               {"help", 'h', false, false}, {"quiet", 'q', false, false}, RENDER_OPTS};
-	static const char *const formats[] = {"json", "dot", "svg", "png", "pdf", "csv-nodes", "csv-links", "csv-edges", NULL};
+	                               {"help", 'h', false, false}, {"quiet", 'q', false, false}, RENDER_OPTS,
+	                               FILTER_OPTS};
+	static const char *const formats[] = {"json", "dot", "svg", "png", "pdf", "csv-nodes", "csv-links", "csv-edges",
+	                                      "graphml", "gexf", "cyjs", NULL};
 	cli_args a;
 	ag_render_options ro = AG_RENDER_OPTIONS_INIT;
+	ag_filter_options fo = AG_FILTER_OPTIONS_INIT;
 	ag_graph *g = NULL;
 	char *data = NULL;
 	size_t len;
@@ -194,13 +235,13 @@ int cmd_render(int argc, char **argv)
 	if (with_help(&a, render_help, &rc))
 		goto out;
 	if (!(format = cli_get(&a, "format"))) {
-		rc = cli_usage("render: -f FORMAT is required (json, dot, svg, png, pdf, csv-nodes, csv-links)");
+		rc = cli_usage("render: -f FORMAT is required (json, dot, svg, png, pdf, csv-nodes, csv-links, graphml, gexf, cyjs)");
 		goto out;
 	}
 	for (size_t k = 0; formats[k]; k++)
 		known |= strcmp(formats[k], format) == 0;
 	if (!known) {
-		rc = cli_usage("render: unknown format '%s' (json, dot, svg, png, pdf, csv-nodes, csv-links)", format);
+		rc = cli_usage("render: unknown format '%s' (json, dot, svg, png, pdf, csv-nodes, csv-links, graphml, gexf, cyjs)", format);
 		goto out;
 	}
 	if (a.n_args > 1) {
@@ -208,7 +249,8 @@ int cmd_render(int argc, char **argv)
 		goto out;
 	}
 	cli_render_options(&a, &ro);
-	if ((rc = cli_read_graph(a.n_args ? a.args[0] : NULL, &g)))
+	if ((rc = cli_filter_options(&a, &fo)) || (rc = cli_read_graph(a.n_args ? a.args[0] : NULL, &g)) ||
+	    (rc = cli_filter(&a, &fo, g)))
 		goto out;
 	if (render_to(g, format, &ro, &data, &len) < 0) {
 		rc = ag_error_last_code() == AG_EINVAL ? cli_usage("%s", ag_error_last()) : cli_lib_fail();
@@ -236,10 +278,12 @@ static int write_into(const char *dir, const char *name, ag_graph *g, const char
 
 int cmd_build(int argc, char **argv)
 {
-	static const cli_opt spec[] = {{"out", 'o', true, false}, EXTRACT_OPTS, ANALYZE_OPTS, RENDER_OPTS};
+	static const cli_opt spec[] = {{"out", 'o', true, false}, EXTRACT_OPTS, ANALYZE_OPTS, RENDER_OPTS,
+	                               FILTER_OPTS};
 	cli_args a;
 	ag_analyze_options ao = AG_ANALYZE_OPTIONS_INIT;
 	ag_render_options ro = AG_RENDER_OPTIONS_INIT;
+	ag_filter_options fo = AG_FILTER_OPTIONS_INIT;
 	ag_graph *g = NULL;
 	const char *dir;
 	struct stat st;
@@ -253,9 +297,22 @@ int cmd_build(int argc, char **argv)
 		rc = cli_usage("build: --out DIR is required");
 		goto out;
 	}
-	if ((rc = cli_analyze_options(&a, &ao)))
+	if ((rc = cli_analyze_options(&a, &ao)) || (rc = cli_filter_options(&a, &fo)))
 		goto out;
 	cli_render_options(&a, &ro);
+	/* a bad --engine or --size-by is a usage error before any work is done */
+	{
+		ag_graph *probe = NULL;
+		char *dot = NULL;
+		size_t dl;
+		int prc = ag_graph_new(&probe) < 0 ? AG_ENOMEM : ag_graph_to_dot(probe, &ro, &dot, &dl);
+		free(dot);
+		ag_graph_free(probe);
+		if (prc == AG_EINVAL) {
+			rc = cli_usage("build: %s", ag_error_last());
+			goto out;
+		}
+	}
 	if (stat(dir, &st) < 0) {
 		if (errno != ENOENT || mkdir(dir, 0777) < 0) {
 			rc = cli_fail("%s: %s", dir, strerror(errno));
@@ -265,7 +322,7 @@ int cmd_build(int argc, char **argv)
 		rc = cli_fail("%s: not a folder", dir);
 		goto out;
 	}
-	if ((rc = cli_extract(&a, &g)))
+	if ((rc = cli_extract(&a, &g)) || (rc = cli_filter(&a, &fo, g)))
 		goto out;
 	if (ag_analyze(g, &ao) < 0) {
 		rc = cli_lib_fail();
@@ -274,10 +331,13 @@ int cmd_build(int argc, char **argv)
 	if ((rc = write_into(dir, "graph.json", g, "json", &ro)) || (rc = write_into(dir, "graph.dot", g, "dot", &ro)) ||
 	    (rc = write_into(dir, "nodes.csv", g, "csv-nodes", &ro)) ||
 	    (rc = write_into(dir, "edges.csv", g, "csv-links", &ro)) ||
+	    (rc = write_into(dir, "graph.graphml", g, "graphml", &ro)) ||
+	    (rc = write_into(dir, "graph.gexf", g, "gexf", &ro)) ||
+	    (rc = write_into(dir, "graph.cyjs", g, "cyjs", &ro)) ||
 	    (rc = write_into(dir, "graph.svg", g, "svg", &ro)))
 		goto out;
 	if (!cli_quiet())
-		fprintf(stderr, "actorgraph: %zu nodes, %zu links, %zu documents -> %s/graph.{json,dot,svg}, nodes.csv, edges.csv\n",
+		fprintf(stderr, "actorgraph: %zu nodes, %zu links, %zu documents -> %s/graph.{json,dot,svg,graphml,gexf,cyjs}, nodes.csv, edges.csv\n",
 		        ag_graph_node_count(g), ag_graph_link_count(g), ag_graph_document_count(g), dir);
 out:
 	ag_graph_free(g);

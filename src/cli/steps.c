@@ -131,6 +131,21 @@ int cli_extract(const cli_args *a, ag_graph **out)
 		rc = cli_lib_fail();
 		goto cleanup;
 	}
+	if ((v = cli_get(a, "project"))) {
+		ag_node_type t;
+		char one[32];
+		size_t n = strlen(v);
+		/* "persons" or "person" */
+		snprintf(one, sizeof(one), "%.*s", (int)(n > 1 && v[n - 1] == 's' ? n - 1 : n), v);
+		if (ag_node_type_parse(one, &t) < 0 || t == AG_NODE_MEETING || t == AG_NODE_OTHER) {
+			rc = cli_usage("--project: '%s' is not persons, states or organizations", v);
+			goto cleanup;
+		}
+		if (ag_graph_project(*out, t) < 0) {
+			rc = cli_lib_fail();
+			goto cleanup;
+		}
+	}
 cleanup:
 	ag_document_free(doc);
 	ag_reader_free(r);
@@ -172,6 +187,78 @@ void cli_render_options(const cli_args *a, ag_render_options *o)
 	o->title = cli_get(a, "title");
 	if (cli_has(a, "no-legend"))
 		o->legend = 0;
+}
+
+int cli_filter_options(const cli_args *a, ag_filter_options *o)
+{
+	const char *v;
+	double x;
+	if ((v = cli_get(a, "types")) && ag_filter_types_parse(v, &o->types) < 0)
+		return cli_usage("--types: %s", ag_error_last());
+	if ((v = cli_get(a, "min-weight"))) {
+		if (!parse_size(v, 0, 1e300, &x))
+			return cli_usage("--min-weight: '%s' is not a number >= 0", v);
+		o->min_weight = x;
+	}
+	if ((v = cli_get(a, "top"))) {
+		if (!parse_size(v, 1, 1e15, &x) || x != (double)(size_t)x)
+			return cli_usage("--top: '%s' is not a whole number of nodes (1 or more)", v);
+		o->top = (size_t)x;
+	}
+	if ((v = cli_get(a, "radius"))) {
+		if (!cli_has(a, "ego"))
+			return cli_usage("--radius needs --ego NODE");
+		if (!parse_size(v, 0, 1e6, &x) || x != (double)(unsigned)x)
+			return cli_usage("--radius: '%s' is not a whole number of links (0 to 1000000)", v);
+		o->radius = (unsigned)x;
+	}
+	if ((v = cli_get(a, "ego"))) {
+		if (!*v)
+			return cli_usage("--ego: give a node id, e.g. state:ukraine");
+		o->ego = v;
+	}
+	return 0;
+}
+
+/* " (--types person,state: -4 nodes; --top 10 by strength: -5 nodes)" */
+static void say_dropped(const cli_args *a, const ag_filter_options *o, const ag_filter_report *r)
+{
+	const char *sep = " (";
+	fprintf(stderr, "actorgraph: kept %zu of %zu nodes and %zu of %zu links", r->nodes, r->nodes_before, r->links,
+	        r->links_before);
+	if (o->types) {
+		fprintf(stderr, "%s--types %s: -%zu nodes", sep, cli_get(a, "types"), r->type_nodes);
+		sep = "; ";
+	}
+	if (o->min_weight > 0) {
+		fprintf(stderr, "%s--min-weight %g: -%zu links, -%zu nodes left without links", sep, o->min_weight,
+		        r->weight_links, r->weight_nodes);
+		sep = "; ";
+	}
+	if (o->ego) {
+		fprintf(stderr, "%s--ego %s --radius %u: -%zu nodes", sep, o->ego, o->radius, r->ego_nodes);
+		sep = "; ";
+	}
+	if (o->top) {
+		fprintf(stderr, "%s--top %zu by %s: -%zu nodes", sep, o->top, r->top_by ? r->top_by : "?", r->top_nodes);
+		sep = "; ";
+	}
+	fputs(*sep == ';' ? ")\n" : "\n", stderr);
+}
+
+int cli_filter(const cli_args *a, const ag_filter_options *o, ag_graph *g)
+{
+	ag_filter_report r;
+	if (!ag_filter_active(o))
+		return 0;
+	if (ag_graph_filter(g, o, &r) < 0)
+		return cli_lib_fail();
+	if (!cli_quiet()) {
+		say_dropped(a, o, &r);
+		if (r.nodes == 0)
+			cli_warn(NULL, "the view is empty");
+	}
+	return 0;
 }
 
 int cli_write(const char *path, char *data, size_t len)

@@ -1,0 +1,433 @@
+/*
+ * test_filter.c - views (ag_graph_filter): types, minimum weight, ego
+ * networks, the top K, errors, and what a filtered graph keeps.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <actorgraph.h>
+#include "graph_impl.h"
+
+/* Find or add node `id`; its type is the part before ':' (person when none). */
+static size_t node(ag_graph *g, const char *id)
+{
+	const char *colon = strchr(id, ':');
+	ag_node_type t = AG_NODE_PERSON;
+	size_t i;
+	if (colon) {
+		char type[32];
+		assert_true((size_t)(colon - id) < sizeof(type));
+		memcpy(type, id, (size_t)(colon - id));
+		type[colon - id] = '\0';
+		assert_int_equal(ag_node_type_parse(type, &t), 0);
+	}
+	assert_int_equal(ag_graph_add_node(g, id, t, id, &i), 0);
+	return i;
+}
+
+/* A graph from "a-b=3 b-c c ..." (weight after "=", default 1; a lone id is a node). */
+static ag_graph *graph_of(const char *spec)
+{
+	ag_graph *g;
+	char buf[1024], *save = NULL, *tok;
+
+	assert_int_equal(ag_graph_new(&g), 0);
+	assert_true(strlen(spec) < sizeof(buf));
+	strcpy(buf, spec);
+	for (tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+		char *dash = strstr(tok, "-"), *w;
+		unsigned weight = 1;
+		size_t a, b;
+		if (!dash) {
+			node(g, tok);
+			continue;
+		}
+		*dash = '\0';
+		if ((w = strrchr(dash + 1, '=')) != NULL) {
+			*w = '\0';
+			weight = (unsigned)atoi(w + 1);
+		}
+		a = node(g, tok);
+		b = node(g, dash + 1);
+		assert_int_equal(ag_graph_add_link(g, a, b, AG_REL_CO_MENTION, weight, NULL), 0);
+	}
+	return g;
+}
+
+static bool has(const ag_graph *g, const char *id)
+{
+	size_t i;
+	if (ag_graph_find_node(g, id, &i) != 0)
+		return false;
+	assert_string_equal(ag_graph_node_id(g, i), id);
+	return true;
+}
+
+static bool linked(const ag_graph *g, const char *x, const char *y)
+{
+	size_t a, b, l, la, lb;
+	if (ag_graph_find_node(g, x, &a) != 0 || ag_graph_find_node(g, y, &b) != 0 ||
+	    ag_graph_find_link(g, a, b, &l) != 0)
+		return false;
+	ag_graph_link_ends(g, l, &la, &lb);
+	assert_true((la == a && lb == b) || (la == b && lb == a));
+	return true;
+}
+
+static void filter_ok(ag_graph *g, const ag_filter_options *o, ag_filter_report *r)
+{
+	if (ag_graph_filter(g, o, r) != 0) {
+		print_error("ag_graph_filter: %s\n", ag_error_last());
+		fail();
+	}
+	assert_int_equal(r->nodes, ag_graph_node_count(g));
+	assert_int_equal(r->links, ag_graph_link_count(g));
+}
+
+/* Actors of three types; "person:lonely" has no links. */
+#define ACTORS                                                                                       \
+	"person:alice-person:bob=1 person:alice-state:x=3 person:bob-state:x=2 person:carol-state:y=1 " \
+	"state:x-state:y=4 organization:un-state:x=2 organization:un-person:carol=1 person:lonely"
+
+static void test_types(void **state)
+{
+	ag_graph *g = graph_of(ACTORS);
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	(void)state;
+
+	assert_int_equal(ag_filter_types_parse("person, state", &o.types), 0);
+	assert_int_equal(o.types, AG_FILTER_TYPE(AG_NODE_PERSON) | AG_FILTER_TYPE(AG_NODE_STATE));
+	filter_ok(g, &o, &r);
+	assert_int_equal(r.nodes_before, 7);
+	assert_int_equal(r.links_before, 7);
+	assert_int_equal(r.type_nodes, 1);
+	assert_int_equal(r.nodes, 6);
+	assert_int_equal(r.links, 5);
+	assert_null(r.top_by);
+	assert_false(has(g, "organization:un"));
+	assert_true(has(g, "person:lonely")); /* isolated nodes of a kept type stay */
+	assert_true(linked(g, "person:alice", "state:x"));
+	assert_true(linked(g, "state:x", "state:y"));
+	assert_false(linked(g, "person:carol", "organization:un"));
+	/* the graph stays usable: a new link finds its ends by the new indices */
+	{
+		size_t a, b, l;
+		assert_int_equal(ag_graph_find_node(g, "person:lonely", &a), 0);
+		assert_int_equal(ag_graph_find_node(g, "state:y", &b), 0);
+		assert_int_equal(ag_graph_add_link(g, a, b, AG_REL_CO_MENTION, 1, NULL), 0);
+		assert_int_equal(ag_graph_find_link(g, b, a, &l), 0);
+		assert_int_equal(l, 5);
+	}
+	ag_graph_free(g);
+}
+
+static void test_types_parse(void **state)
+{
+	unsigned t = 99;
+	(void)state;
+	assert_int_equal(ag_filter_types_parse("organization", &t), 0);
+	assert_int_equal(t, AG_FILTER_TYPE(AG_NODE_ORGANIZATION));
+	assert_int_equal(ag_filter_types_parse("person,,state", &t), AG_EINVAL);
+	assert_non_null(strstr(ag_error_last(), "empty"));
+	assert_int_equal(ag_filter_types_parse("person,states", &t), AG_EINVAL);
+	assert_non_null(strstr(ag_error_last(), "'states'"));
+	assert_int_equal(ag_filter_types_parse("", &t), AG_EINVAL);
+	assert_int_equal(t, AG_FILTER_TYPE(AG_NODE_ORGANIZATION)); /* untouched on error */
+}
+
+static void test_min_weight(void **state)
+{
+	ag_graph *g = graph_of(ACTORS);
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	(void)state;
+
+	o.min_weight = 2;
+	filter_ok(g, &o, &r);
+	assert_int_equal(r.weight_links, 3);
+	assert_int_equal(r.weight_nodes, 1); /* carol lost both her links */
+	assert_int_equal(r.nodes, 6);
+	assert_int_equal(r.links, 4);
+	assert_false(has(g, "person:carol"));
+	assert_true(has(g, "person:lonely")); /* isolated before: not the weight's doing */
+	assert_true(has(g, "person:bob"));    /* kept through bob - x (2) */
+	assert_false(linked(g, "person:alice", "person:bob"));
+	assert_true(linked(g, "person:bob", "state:x"));
+	for (size_t l = 0; l < ag_graph_link_count(g); l++)
+		assert_true(ag_graph_link_weight(g, l) >= 2);
+	ag_graph_free(g);
+}
+
+/* a - b - c - d - e, b - f, and z alone */
+#define PATH "a-b b-c c-d d-e b-f z"
+
+static void test_ego(void **state)
+{
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	ag_graph *g;
+	(void)state;
+
+	g = graph_of(PATH);
+	o.ego = "c";
+	filter_ok(g, &o, &r); /* radius 1 by default */
+	assert_int_equal(r.ego_nodes, 4);
+	assert_int_equal(r.nodes, 3);
+	assert_true(has(g, "b") && has(g, "c") && has(g, "d"));
+	assert_true(linked(g, "b", "c") && linked(g, "c", "d"));
+	assert_int_equal(r.links, 2);
+	ag_graph_free(g);
+
+	g = graph_of(PATH);
+	o.radius = 2;
+	filter_ok(g, &o, &r);
+	assert_int_equal(r.nodes, 6);
+	assert_int_equal(r.links, 5);
+	assert_false(has(g, "z"));
+	assert_true(has(g, "a") && has(g, "e") && has(g, "f"));
+	ag_graph_free(g);
+
+	g = graph_of(PATH);
+	o.radius = 0;
+	filter_ok(g, &o, &r);
+	assert_int_equal(r.nodes, 1);
+	assert_int_equal(r.links, 0);
+	assert_true(has(g, "c"));
+	ag_graph_free(g);
+
+	/* the neighbourhood is taken over the links the weight filter kept */
+	g = graph_of("a-b=1 b-c=5 c-d=5 d-e=1");
+	o.radius = 2;
+	o.min_weight = 2;
+	filter_ok(g, &o, &r);
+	assert_int_equal(r.weight_links, 2);
+	assert_int_equal(r.weight_nodes, 2); /* a and e */
+	assert_int_equal(r.nodes, 3);
+	ag_graph_free(g);
+}
+
+static void test_ego_errors(void **state)
+{
+	ag_graph *g = graph_of(ACTORS);
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	(void)state;
+
+	o.ego = "person:nobody";
+	assert_int_equal(ag_graph_filter(g, &o, &r), AG_ENOTFOUND);
+	assert_non_null(strstr(ag_error_last(), "'person:nobody'"));
+	assert_null(strstr(ag_error_last(), "did you mean"));
+	o.ego = "Carol"; /* a label, not an id */
+	assert_int_equal(ag_graph_filter(g, &o, &r), AG_ENOTFOUND);
+	assert_non_null(strstr(ag_error_last(), "did you mean 'person:carol'"));
+	assert_int_equal(ag_graph_node_count(g), 7); /* unchanged */
+	assert_int_equal(ag_graph_link_count(g), 7);
+	assert_int_equal(r.nodes, 7);
+	assert_null(json_object_get(ag__graph_attrs(g), "filters"));
+
+	o.ego = "organization:un";
+	o.types = AG_FILTER_TYPE(AG_NODE_PERSON);
+	assert_int_equal(ag_graph_filter(g, &o, &r), AG_EINVAL);
+	assert_non_null(strstr(ag_error_last(), "type filter"));
+
+	o.types = 0;
+	o.ego = "person:carol";
+	o.min_weight = 2;
+	assert_int_equal(ag_graph_filter(g, &o, &r), AG_EINVAL);
+	assert_non_null(strstr(ag_error_last(), "person:carol"));
+	assert_int_equal(ag_graph_node_count(g), 7);
+	ag_graph_free(g);
+}
+
+static void test_top_strength_ties(void **state)
+{
+	/* strengths: a 1, b 1, c 1, d 1, e 2, f 2 */
+	ag_graph *g = graph_of("c-d a-b e-f=2");
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	(void)state;
+
+	o.top = 3;
+	filter_ok(g, &o, &r);
+	assert_string_equal(r.top_by, "strength");
+	assert_int_equal(r.top_nodes, 3);
+	assert_true(has(g, "e") && has(g, "f") && has(g, "a")); /* a: the smallest id of the ties */
+	assert_false(has(g, "b") || has(g, "c") || has(g, "d"));
+	assert_int_equal(r.links, 1);
+	ag_graph_free(g);
+
+	/* K at least the node count: nothing to drop */
+	g = graph_of("c-d a-b e-f=2");
+	o.top = 6;
+	filter_ok(g, &o, &r);
+	assert_int_equal(r.top_nodes, 0);
+	assert_int_equal(r.nodes, 6);
+	assert_string_equal(r.top_by, "strength");
+	ag_graph_free(g);
+}
+
+static void test_top_pagerank(void **state)
+{
+	ag_graph *g = graph_of("a-b=9 b-c c-d");
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	const double pr[] = {0.1, 0.2, 0.3, 0.3}; /* a b c d: c and d tie */
+	int slot;
+	(void)state;
+
+	slot = ag__graph_metric_slot(g, "pagerank", true);
+	assert_true(slot >= 0);
+	for (size_t i = 0; i < 4; i++)
+		assert_int_equal(ag__graph_set_metric(g, i, slot, pr[i]), 0);
+	o.top = 2;
+	filter_ok(g, &o, &r);
+	assert_string_equal(r.top_by, "pagerank");
+	assert_true(has(g, "c") && has(g, "d"));
+	assert_true(linked(g, "c", "d"));
+	/* metrics come along with their nodes */
+	assert_true(ag_graph_node_metric(g, 0, "pagerank") == 0.3);
+	ag_graph_free(g);
+
+	/* one node without a pagerank: the graph was not analysed as it is, so strength */
+	g = graph_of("a-b=9 b-c c-d");
+	slot = ag__graph_metric_slot(g, "pagerank", true);
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(ag__graph_set_metric(g, i, slot, pr[i]), 0);
+	filter_ok(g, &o, &r);
+	assert_string_equal(r.top_by, "strength");
+	assert_true(has(g, "a") && has(g, "b"));
+	ag_graph_free(g);
+}
+
+static void test_empty_result(void **state)
+{
+	ag_graph *g = graph_of(ACTORS);
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_analyze_options ao = AG_ANALYZE_OPTIONS_INIT;
+	ag_filter_report r;
+	char *json = NULL;
+	size_t len;
+	(void)state;
+
+	assert_int_equal(ag_graph_add_document(g, "talks", NULL, "2026-03-03", NULL), 0);
+	o.types = AG_FILTER_TYPE(AG_NODE_MEETING);
+	filter_ok(g, &o, &r);
+	assert_int_equal(r.nodes, 0);
+	assert_int_equal(r.links, 0);
+	assert_int_equal(r.type_nodes, 7);
+	assert_int_equal(ag_graph_document_count(g), 1);
+	assert_int_equal(ag_analyze(g, &ao), 0);
+	assert_int_equal(ag_graph_to_json(g, &json, &len), 0);
+	assert_non_null(strstr(json, "\"filters\""));
+	free(json);
+	ag_graph_free(g);
+}
+
+/* Relations, evidence, examples, attributes and documents come through. */
+static void test_keeps_everything(void **state)
+{
+	ag_graph *g = graph_of(ACTORS);
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	ag_evidence ev = {0, 10, 42};
+	size_t a, x, l, doc;
+	json_t *filters, *rec;
+	(void)state;
+
+	assert_int_equal(ag_graph_add_document(g, "talks", "texts/talks.txt", "2026-03-03", &doc), 0);
+	ev.doc = doc;
+	assert_int_equal(ag_graph_find_node(g, "person:alice", &a), 0);
+	assert_int_equal(ag_graph_find_node(g, "state:x", &x), 0);
+	assert_int_equal(ag_graph_add_link(g, a, x, AG_REL_AFFILIATION, 2, &ev), 0);
+	assert_int_equal(ag_graph_find_link(g, a, x, &l), 0);
+	g->links[l].example = strdup("Alice spoke for X.");
+	assert_int_equal(ag_graph_node_set(g, a, "role", "envoy"), 0);
+	assert_int_equal(ag_graph_node_add_alias(g, a, "Al"), 0);
+
+	o.types = AG_FILTER_TYPE(AG_NODE_PERSON) | AG_FILTER_TYPE(AG_NODE_STATE);
+	o.top = 4;
+	filter_ok(g, &o, &r);
+	assert_string_equal(r.top_by, "strength");
+	assert_int_equal(r.nodes, 4);
+	assert_true(has(g, "person:alice") && has(g, "state:x") && has(g, "state:y") && has(g, "person:bob"));
+	assert_int_equal(ag_graph_find_node(g, "person:alice", &a), 0);
+	assert_int_equal(ag_graph_find_node(g, "state:x", &x), 0);
+	assert_int_equal(ag_graph_find_link(g, a, x, &l), 0);
+	assert_int_equal(ag_graph_link_weight(g, l), 5);
+	assert_int_equal(ag_graph_link_relation(g, l, AG_REL_AFFILIATION), 2);
+	assert_int_equal(ag_graph_link_relation(g, l, AG_REL_CO_MENTION), 3);
+	assert_int_equal(ag_graph_link_evidence_count(g, l), 1);
+	assert_string_equal(ag_graph_document_id(g, ag_graph_link_evidence(g, l, 0)->doc), "talks");
+	assert_int_equal(ag_graph_link_evidence(g, l, 0)->end, 42);
+	assert_string_equal(g->links[l].example, "Alice spoke for X.");
+	assert_string_equal(ag_graph_node_get(g, a, "role"), "envoy");
+	assert_string_equal(ag_graph_node_alias(g, a, 0), "Al");
+	assert_int_equal(ag_graph_document_count(g), 1);
+	assert_string_equal(ag_graph_document_path(g, 0), "texts/talks.txt");
+
+	filters = json_object_get(ag__graph_attrs(g), "filters");
+	assert_true(json_is_array(filters));
+	assert_int_equal(json_array_size(filters), 1);
+	rec = json_array_get(filters, 0);
+	assert_int_equal(json_array_size(json_object_get(rec, "types")), 2);
+	assert_int_equal(json_integer_value(json_object_get(rec, "top")), 4);
+	assert_string_equal(json_string_value(json_object_get(rec, "top_by")), "strength");
+	assert_int_equal(json_integer_value(json_object_get(rec, "nodes_before")), 7);
+	assert_int_equal(json_integer_value(json_object_get(rec, "nodes")), 4);
+	ag_graph_free(g);
+}
+
+static void test_bad_options(void **state)
+{
+	ag_graph *g = graph_of(ACTORS);
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	(void)state;
+
+	/* nothing asked: nothing changes, no record */
+	assert_false(ag_filter_active(&o));
+	filter_ok(g, &o, &r);
+	assert_int_equal(r.nodes, 7);
+	assert_null(json_object_get(ag__graph_attrs(g), "filters"));
+
+	o.min_weight = -1;
+	assert_int_equal(ag_graph_filter(g, &o, &r), AG_EINVAL);
+	o.min_weight = NAN;
+	assert_int_equal(ag_graph_filter(g, &o, &r), AG_EINVAL);
+	o.min_weight = 0;
+	o.types = 1u << 20;
+	assert_int_equal(ag_graph_filter(g, &o, &r), AG_EINVAL);
+	o.types = 0;
+	o.version = 99;
+	assert_int_equal(ag_graph_filter(g, &o, &r), AG_EINVAL);
+	assert_non_null(strstr(ag_error_last(), "AG_FILTER_OPTIONS_INIT"));
+	assert_int_equal(ag_graph_filter(g, NULL, &r), AG_EINVAL);
+	assert_int_equal(ag_graph_node_count(g), 7);
+	ag_graph_free(g);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_types_parse),
+		cmocka_unit_test(test_min_weight),
+		cmocka_unit_test(test_ego),
+		cmocka_unit_test(test_ego_errors),
+		cmocka_unit_test(test_top_strength_ties),
+		cmocka_unit_test(test_top_pagerank),
+		cmocka_unit_test(test_empty_result),
+		cmocka_unit_test(test_keeps_everything),
+		cmocka_unit_test(test_bad_options),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
