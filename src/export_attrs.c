@@ -339,8 +339,7 @@ int ag__attr_link_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_bu
 	}
 }
 
-/* A JSON string of s, made valid UTF-8 first. */
-static json_t *clean_string(const char *s)
+json_t *ag__json_clean_string(const char *s)
 {
 	ag_buf tmp = {0};
 	const char *c;
@@ -365,9 +364,9 @@ static int documents_text(const ag_graph *g, ag_buf *scratch)
 	for (size_t i = 0; i < g->n_docs; i++) {
 		json_t *o = json_object();
 		if (!o || json_array_append_new(arr, o) < 0 ||
-		    json_object_set_new(o, "id", clean_string(g->docs[i].id)) < 0 ||
-		    json_object_set_new(o, "path", clean_string(g->docs[i].path)) < 0 ||
-		    json_object_set_new(o, "date", clean_string(g->docs[i].date)) < 0)
+		    json_object_set_new(o, "id", ag__json_clean_string(g->docs[i].id)) < 0 ||
+		    json_object_set_new(o, "path", ag__json_clean_string(g->docs[i].path)) < 0 ||
+		    json_object_set_new(o, "date", ag__json_clean_string(g->docs[i].date)) < 0)
 			goto cleanup;
 	}
 	if (!(text = json_dumps(arr, JSON_COMPACT)))

@@ -121,4 +121,7 @@ int ag__xml_escape(ag_buf *b, const char *s, int attr);
  */
 const char *ag__utf8_clean(const char *s, ag_buf *scratch);
 
+/* A new JSON string of s made valid UTF-8 (json null for NULL; NULL when out of memory). */
+json_t *ag__json_clean_string(const char *s);
+
 #endif

@@ -26,16 +26,7 @@
 
 static json_t *str(const char *s)
 {
-	ag_buf tmp = {0};
-	const char *c;
-	json_t *j;
-
-	if (!s)
-		return json_null();
-	c = ag__utf8_clean(s, &tmp);
-	j = c ? json_string(c) : NULL;
-	ag_buf_free(&tmp);
-	return j;
+	return ag__json_clean_string(s);
 }
 
 static json_t *number(double v)
