@@ -61,6 +61,8 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *spec, size_
 {
 	bool rest = false;
 	memset(a, 0, sizeof(*a));
+	if (n_spec > sizeof(a->values) / sizeof(a->values[0]))
+		return cli_fail("%s: too many options declared (%zu)", cmd, n_spec);
 	a->spec = spec;
 	a->n_spec = n_spec;
 	if (!(a->args = calloc((size_t)argc + 1, sizeof(*a->args))))
