@@ -186,6 +186,8 @@ int ag__find_mentions(ag_textdoc *td);
 
 /* names.c */
 int ag__find_persons(ag_textdoc *td);
+/* The spelling-tolerant key of a folded name (y as i, doubled letters single). */
+int ag__name_key(const char *folded, size_t n, ag_buf *out);
 /* Is this folded word a name particle (von, der, bin, al, ...)? */
 bool ag__is_particle(const char *folded);
 

@@ -278,25 +278,13 @@ typedef struct {
 	size_t words;
 } person_key;
 
+/* The spelling-tolerant key of a raw name (names.c's key, after folding). */
 static int tolerant(const char *s, size_t n, ag_buf *out)
 {
 	ag_buf f = {0};
-	char prev = 0;
 	int rc = ag__fold(s, n, &f);
-	ag_buf_clear(out);
-	for (size_t i = 0; rc == 0 && i < f.len; i++) {
-		char c = f.data[i];
-		if (c == 'y')
-			c = 'i';
-		if (c == '-' || c == '\'' || c == '.')
-			continue;
-		if (c == prev && c != ' ')
-			continue;
-		rc = ag_buf_putc(out, c);
-		prev = c;
-	}
-	if (rc == 0 && !out->data)
-		rc = ag_buf_putc(out, '\0');
+	if (rc == 0)
+		rc = ag__name_key(f.data ? f.data : "", f.len, out);
 	ag_buf_free(&f);
 	return rc;
 }

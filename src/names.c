@@ -202,14 +202,15 @@ static const ag_mention *role_after(const ag_textdoc *td, size_t b, size_t *end)
 
 /* ---- persons ------------------------------------------------------------------ */
 
-/* The spelling-tolerant key of a name: folded, y as i, doubled letters single
- * (Zelensky = Zelenskyy, Heorhii = Heorhiy). */
-static int name_key(const char *folded, ag_buf *out)
+/* The spelling-tolerant key of a folded name: y as i, doubled letters single,
+ * no hyphens, apostrophes or dots (Zelensky = Zelenskyy, Heorhii = Heorhiy).
+ * Shared with merge.c, which compares names across documents the same way. */
+int ag__name_key(const char *folded, size_t n, ag_buf *out)
 {
 	char prev = 0;
 	ag_buf_clear(out);
-	for (const char *p = folded; *p; p++) {
-		char c = *p;
+	for (size_t i = 0; i < n; i++) {
+		char c = folded[i];
 		if (c == 'y')
 			c = 'i';
 		if (c == '-' || c == '\'' || c == '.')
@@ -220,7 +221,12 @@ static int name_key(const char *folded, ag_buf *out)
 			return AG_ENOMEM;
 		prev = c;
 	}
-	return 0;
+	return out->data ? 0 : ag_buf_append(out, "", 0);
+}
+
+static int name_key(const char *folded, ag_buf *out)
+{
+	return ag__name_key(folded, strlen(folded), out);
 }
 
 static int fold_span(const ag_textdoc *td, size_t a, size_t b, ag_buf *out, bool raw)
@@ -652,8 +658,9 @@ static bool accept_name(ag_textdoc *td, size_t a, size_t b, const ag_strmap *low
 
 int ag__find_persons(ag_textdoc *td)
 {
-	ag_strmap lower = {0};
+	ag_strmap lower = {0}, forms = {0};
 	ag_buf run = {0}, alias = {0}, k1 = {0}, k2 = {0};
+	char **keys = NULL;
 	int rc = 0;
 
 	/* words this document also writes in lower case are common words, not names */
@@ -688,40 +695,56 @@ int ag__find_persons(ag_textdoc *td)
 		i = b;
 	}
 
-	/* pass 2: later (and earlier) mentions by full name or last name */
+	/* pass 2: later (and earlier) mentions by full name or last name.  The
+	 * forms each person is known by are folded once, into `forms`, and each
+	 * person's last-name key once, into `keys`; a run of tokens is folded
+	 * once per length. */
+	if (td->n_persons && !(keys = calloc(td->n_persons, sizeof(*keys)))) {
+		rc = ag__enomem();
+		goto cleanup;
+	}
+	for (size_t p = 0; p < td->n_persons; p++) {
+		const ag_person *pp = &td->persons[p];
+		for (size_t k = 0; k < pp->aliases.count; k++) {
+			if ((rc = ag__fold(pp->aliases.items[k], strlen(pp->aliases.items[k]), &alias)) < 0 ||
+			    (!ag_strmap_get(&forms, alias.data, NULL) && (rc = ag_strmap_put(&forms, alias.data, p)) < 0))
+				goto cleanup;
+			ag_buf_clear(&alias);
+		}
+		if ((rc = name_key(pp->surname, &k2)) < 0 || !(keys[p] = ag__strdup(k2.data))) {
+			rc = rc < 0 ? rc : AG_ENOMEM;
+			goto cleanup;
+		}
+	}
 	for (size_t i = 0; i < td->n_toks; i++) {
-		size_t b, best_b = 0;
+		size_t b, best_b = 0, have_n = 0, whole;
 		int32_t best = -1;
 		if (td->tok_ment[i] >= 0 || (!name_token(td, i) && !particle_at(td, i)))
 			continue;
 		b = name_token(td, i) ? name_end(td, i) : i;
-		for (size_t p = 0; p < td->n_persons; p++) {
-			ag_person *pp = &td->persons[p];
-			size_t n = 1, e;
-			/* the whole run is a form already seen */
-			if (b > i) {
-				if ((rc = fold_span(td, i, b, &run, false)) < 0)
-					goto cleanup;
-				for (size_t k = 0; k < pp->aliases.count; k++) {
-					if ((rc = ag__fold(pp->aliases.items[k], strlen(pp->aliases.items[k]), &alias)) < 0)
-						goto cleanup;
-					if (strcmp(run.data, alias.data) == 0 && b - i > best_b) {
-						best = (int32_t)p;
-						best_b = b - i;
-					}
-					ag_buf_clear(&alias);
-				}
+		/* the whole run is a form already seen */
+		if (b > i) {
+			if ((rc = fold_span(td, i, b, &run, false)) < 0)
+				goto cleanup;
+			if (ag_strmap_get(&forms, run.data, &whole)) {
+				best = (int32_t)whole;
+				best_b = b - i;
 			}
+		}
+		for (size_t p = 0; p < td->n_persons; p++) {
+			size_t n = 1, e;
 			/* the last name, particles included */
-			for (const char *c = pp->surname; *c; c++)
+			for (const char *c = td->persons[p].surname; *c; c++)
 				n += *c == ' ';
 			e = i + n;
 			if (e > td->n_toks || !name_token(td, e - 1) || td->tok_ment[e - 1] >= 0)
 				continue;
-			if ((rc = fold_span(td, i, e, &run, false)) < 0 || (rc = name_key(run.data, &k1)) < 0 ||
-			    (rc = name_key(pp->surname, &k2)) < 0)
-				goto cleanup;
-			if (strcmp(k1.data, k2.data) == 0 && e - i > best_b) {
+			if (n != have_n) {
+				if ((rc = fold_span(td, i, e, &run, false)) < 0 || (rc = name_key(run.data, &k1)) < 0)
+					goto cleanup;
+				have_n = n;
+			}
+			if (strcmp(k1.data, keys[p]) == 0 && e - i > best_b) {
 				best = (int32_t)p;
 				best_b = e - i;
 			}
@@ -730,7 +753,9 @@ int ag__find_persons(ag_textdoc *td)
 			b = i + best_b;
 			if ((rc = fold_span(td, i, b, &run, true)) < 0 ||
 			    (rc = ag__strlist_add(&td->persons[best].aliases, run.data)) < 0 ||
-			    (rc = add_person_mention(td, i, b, best)) < 0)
+			    (rc = add_person_mention(td, i, b, best)) < 0 ||
+			    (rc = fold_span(td, i, b, &run, false)) < 0 ||
+			    (!ag_strmap_get(&forms, run.data, NULL) && (rc = ag_strmap_put(&forms, run.data, (size_t)best)) < 0))
 				goto cleanup;
 			td->persons[best].mentions++;
 			i = b - 1;
@@ -748,7 +773,12 @@ int ag__find_persons(ag_textdoc *td)
 	}
 	resolve_affiliations(td);
 cleanup:
+	if (keys)
+		for (size_t p = 0; p < td->n_persons; p++)
+			free(keys[p]);
+	free(keys);
 	ag_strmap_free(&lower);
+	ag_strmap_free(&forms);
 	ag_buf_free(&run);
 	ag_buf_free(&alias);
 	ag_buf_free(&k1);
