@@ -146,16 +146,30 @@ int ag_extractor_add(ag_extractor *ex, const ag_document *doc)
 	return rc;
 }
 
-int ag_extractor_finish(ag_extractor *ex, ag_graph **out)
+static int hand_over(ag_extractor *ex, bool partial, ag_graph **out)
 {
 	ag_graph *fresh;
 	int rc;
 	*out = NULL;
-	if ((rc = ag_graph_resolve(ex->corpus)) < 0 || (rc = ag_graph_sort(ex->corpus)) < 0)
+	if (partial)
+		rc = ag__graph_set_partial(ex->corpus, true);
+	else
+		rc = ag_graph_resolve(ex->corpus);
+	if (rc < 0 || (rc = ag_graph_sort(ex->corpus)) < 0)
 		return rc;
 	if ((rc = ag_graph_new(&fresh)) < 0)
 		return rc;
 	*out = ex->corpus;
 	ex->corpus = fresh;
 	return 0;
+}
+
+int ag_extractor_finish(ag_extractor *ex, ag_graph **out)
+{
+	return hand_over(ex, false, out);
+}
+
+int ag_extractor_finish_partial(ag_extractor *ex, ag_graph **out)
+{
+	return hand_over(ex, true, out);
 }

@@ -294,6 +294,12 @@ struct ag_reader {
 	ag_strmap ids; /* document ids handed out, to keep them unique */
 	ag_ingest_options opts;
 	size_t bytes_read;
+	char **inputs;        /* the inputs as given, for ag_reader_position's total */
+	size_t n_inputs;
+	uint64_t disk_done;   /* input files finished, as stored on disk */
+	uint64_t disk_total;  /* their sum over all inputs, once counted */
+	int total_state;      /* 0 = not counted yet, 1 = counted, -1 = unknown (stdin) */
+	uint64_t jsonl_size;  /* the current JSONL file's size on disk */
 	/* the JSONL file being read, if any */
 	gzFile jsonl;
 	char *jsonl_path;
@@ -337,6 +343,16 @@ int ag_reader_open(const char *const *inputs, size_t n, const ag_ingest_options 
 	r->opts = opts ? *opts : defaults;
 	if (!r->opts.max_doc_bytes)
 		r->opts.max_doc_bytes = DEFAULT_MAX_DOC;
+	if (n && !(r->inputs = calloc(n, sizeof(*r->inputs)))) {
+		free(r);
+		return ag__enomem();
+	}
+	for (; r->n_inputs < n; r->n_inputs++) {
+		if (!(r->inputs[r->n_inputs] = ag__strdup(inputs[r->n_inputs]))) {
+			ag_reader_free(r);
+			return ag__enomem();
+		}
+	}
 	/* pushed in reverse so that they come out in the order given */
 	for (size_t i = n; i-- > 0;) {
 		if (push(r, inputs[i]) < 0) {
@@ -360,6 +376,9 @@ void ag_reader_free(ag_reader *r)
 	for (size_t i = 0; i < r->n_pending; i++)
 		free(r->pending[i]);
 	free(r->pending);
+	for (size_t i = 0; i < r->n_inputs; i++)
+		free(r->inputs[i]);
+	free(r->inputs);
 	free(r->seen_dirs);
 	ag_strmap_free(&r->ids);
 	if (r->jsonl)
@@ -383,6 +402,59 @@ static bool is_jsonl(const char *path)
 static bool is_input_name(const char *name)
 {
 	return ends_with(name, ".txt") || ends_with(name, ".txt.gz") || is_jsonl(name);
+}
+
+/* Add up the on-disk size of what the reader will read under path: the same
+ * files expand_dir() keeps.  Folders deeper than 64 levels (a symbolic link
+ * loop) are not followed; what cannot be read counts as nothing. */
+static void count_sizes(const char *path, int depth, uint64_t *sum)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	ag_buf b = {0};
+
+	if (stat(path, &st) < 0)
+		return;
+	if (S_ISREG(st.st_mode)) {
+		*sum += (uint64_t)st.st_size;
+		return;
+	}
+	if (!S_ISDIR(st.st_mode) || depth > 64 || !(d = opendir(path)))
+		return;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		ag_buf_clear(&b);
+		if (ag_buf_printf(&b, "%s%s%s", path, ends_with(path, "/") ? "" : "/", e->d_name) < 0)
+			break;
+		if (stat(b.data, &st) < 0 || (!S_ISDIR(st.st_mode) && !is_input_name(b.data)))
+			continue;
+		count_sizes(b.data, depth + 1, sum);
+	}
+	closedir(d);
+	ag_buf_free(&b);
+}
+
+void ag_reader_position(ag_reader *r, uint64_t *done, uint64_t *total)
+{
+	uint64_t at = r->disk_done;
+	if (r->total_state == 0) {
+		r->total_state = 1;
+		r->disk_total = 0;
+		for (size_t i = 0; i < r->n_inputs; i++) {
+			if (strcmp(r->inputs[i], "-") == 0)
+				r->total_state = -1;
+			else
+				count_sizes(r->inputs[i], 0, &r->disk_total);
+		}
+	}
+	if (r->jsonl && r->jsonl_size) {
+		z_off_t off = gzoffset(r->jsonl);
+		at += off > 0 ? ((uint64_t)off < r->jsonl_size ? (uint64_t)off : r->jsonl_size) : 0;
+	}
+	*done = at;
+	*total = r->total_state > 0 ? (r->disk_total > at ? r->disk_total : at) : 0;
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -541,6 +613,8 @@ static int jsonl_getline(ag_reader *r)
 
 static void close_jsonl(ag_reader *r)
 {
+	r->disk_done += r->jsonl_size;
+	r->jsonl_size = 0;
 	gzclose(r->jsonl);
 	r->jsonl = NULL;
 	free(r->jsonl_path);
@@ -624,6 +698,68 @@ static int next_jsonl(ag_reader *r, ag_document **out)
 	}
 }
 
+/* Standard input is open as r->jsonl: read its first chunk and say whether
+ * it is JSONL (1: its first character other than white space or a byte order
+ * mark is '{'), 0 when it is to be read as one text, or an error (the reader
+ * is then closed). */
+static int stdin_is_jsonl(ag_reader *r)
+{
+	int n = gzread(r->jsonl, r->chunk, sizeof(r->chunk));
+	size_t k = 0;
+	if (n < 0 || (n == 0 && gz_failed(r->jsonl))) {
+		int rc = gz_fail(r->jsonl, r->jsonl_path);
+		close_jsonl(r);
+		return rc;
+	}
+	r->chunk_len = (size_t)n;
+	r->chunk_eof = n == 0;
+	r->bytes_read += (size_t)n;
+	if (r->chunk_len >= 3 && memcmp(r->chunk, "\xEF\xBB\xBF", 3) == 0)
+		k = 3;
+	while (k < r->chunk_len && strchr(" \t\r\n", r->chunk[k]))
+		k++;
+	return k < r->chunk_len && r->chunk[k] == '{';
+}
+
+/* The rest of standard input (r->jsonl: the chunk read so far and what
+ * follows) as one text; the stream is closed.  AG_ELIMIT over max_doc_bytes. */
+static int read_rest(ag_reader *r, char **out, size_t *len)
+{
+	ag_buf b = {0};
+	int n, rc = 0;
+	*out = NULL;
+	for (;;) {
+		if (b.len + r->chunk_len > r->opts.max_doc_bytes) {
+			rc = ag__error(AG_ELIMIT, "-: larger than the limit of %zu MB", r->opts.max_doc_bytes >> 20);
+			break;
+		}
+		if (ag_buf_append(&b, r->chunk, r->chunk_len) < 0) {
+			rc = ag__error(AG_ENOMEM, "-: out of memory after %zu MB", b.len >> 20);
+			break;
+		}
+		if (r->chunk_eof)
+			break;
+		n = gzread(r->jsonl, r->chunk, sizeof(r->chunk));
+		if (n < 0 || (n == 0 && gz_failed(r->jsonl))) {
+			rc = gz_fail(r->jsonl, r->jsonl_path);
+			break;
+		}
+		r->chunk_len = (size_t)n;
+		r->chunk_eof = n == 0;
+		r->bytes_read += (size_t)n;
+	}
+	close_jsonl(r);
+	if (rc == 0 && !b.data && ag_buf_append(&b, "", 0) < 0)
+		rc = AG_ENOMEM;
+	if (rc < 0) {
+		ag_buf_free(&b);
+		return rc;
+	}
+	*len = b.len;
+	*out = ag_buf_detach(&b);
+	return 0;
+}
+
 int ag_reader_next(ag_reader *r, ag_document **out)
 {
 	*out = NULL;
@@ -660,21 +796,30 @@ int ag_reader_next(ag_reader *r, ag_document **out)
 				continue;
 			}
 		}
-		if (is_jsonl(path)) {
+		if (is_jsonl(path) || strcmp(path, "-") == 0) {
 			if ((rc = open_gz(path, &r->jsonl)) < 0) {
 				free(path);
 				return rc;
 			}
 			r->jsonl_path = path;
+			r->jsonl_size = strcmp(path, "-") ? (uint64_t)st.st_size : 0;
 			r->jsonl_line = 0;
 			r->chunk_pos = r->chunk_len = 0;
 			r->chunk_eof = false;
-			continue;
+			if (strcmp(path, "-") != 0)
+				continue;
+			/* standard input: JSONL when it starts with '{', else one text */
+			if ((rc = stdin_is_jsonl(r)) < 0)
+				return rc;
+			if (rc == 1)
+				continue;
+			if (!(path = ag__strdup("-")))
+				return AG_ENOMEM;
 		}
 		{
 			char *text = NULL, *id = NULL;
 			size_t len = 0;
-			rc = ag_file_read(path, r->opts.max_doc_bytes, &text, &len);
+			rc = r->jsonl ? read_rest(r, &text, &len) : ag_file_read(path, r->opts.max_doc_bytes, &text, &len);
 			if (rc == AG_ELIMIT) {
 				warn(r, "%s (--max-doc-mb), skipped", ag_error_last());
 				ag_error_clear();
@@ -685,7 +830,10 @@ int ag_reader_next(ag_reader *r, ag_document **out)
 				free(path);
 				return rc;
 			}
-			r->bytes_read += len;
+			if (strcmp(path, "-") != 0) {
+				r->bytes_read += len;
+				r->disk_done += (uint64_t)st.st_size;
+			}
 			{
 				/* NUL bytes near the start mean a binary file, not text */
 				size_t nuls = 0, scan = len < 4096 ? len : 4096;

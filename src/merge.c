@@ -567,6 +567,8 @@ int ag_graph_resolve(ag_graph *g)
 	bool any = false;
 	int rc = 0;
 
+	if (g->attrs && (rc = ag__graph_set_partial(g, false)) < 0)
+		return rc;
 	if (!n)
 		return 0;
 	/* sorting first makes every later choice independent of input order */
@@ -639,8 +641,31 @@ cleanup:
 	return rc;
 }
 
+int ag_graph_is_partial(const ag_graph *g)
+{
+	return g->attrs && json_is_true(json_object_get(g->attrs, "partial"));
+}
+
+int ag__graph_set_partial(ag_graph *g, bool partial)
+{
+	json_t *attrs = ag__graph_attrs(g);
+	if (!attrs)
+		return ag__enomem();
+	if (!partial)
+		json_object_del(attrs, "partial");
+	else if (json_object_set_new(attrs, "partial", json_true()) < 0)
+		return ag__enomem();
+	return 0;
+}
+
 int ag_graph_merge(ag_graph *into, const ag_graph *from)
 {
-	int rc = ag__graph_absorb(into, from);
-	return rc < 0 ? rc : ag_graph_resolve(into);
+	/* an empty graph takes the other's state */
+	bool partial = ag_graph_is_partial(from) && (ag_graph_is_partial(into) || (!into->n_nodes && !into->n_docs));
+	int rc;
+	if (into == from)
+		return ag__error(AG_EINVAL, "ag_graph_merge: a graph cannot be merged into itself");
+	if ((rc = ag__graph_absorb(into, from)) < 0 || (rc = ag__graph_set_partial(into, partial)) < 0)
+		return rc;
+	return partial ? ag_graph_sort(into) : ag_graph_resolve(into);
 }

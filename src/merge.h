@@ -16,5 +16,7 @@ int ag__graph_absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *fr
 
 /* Give g the contents of n and n the old contents of g (free n afterwards). */
 int ag__graph_swap(ag_graph *g, ag_graph *n);
+/* Mark a graph partial (identities not resolved: graph attribute "partial") or not. */
+int ag__graph_set_partial(ag_graph *g, bool partial);
 
 #endif

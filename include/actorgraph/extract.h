@@ -54,6 +54,36 @@ AG_EXTERN int ag_extractor_add_graph(ag_extractor *ex, const ag_graph *doc_graph
 /** Extract a document and merge it into the corpus (both calls above; their errors). */
 AG_EXTERN int ag_extractor_add(ag_extractor *ex, const ag_document *doc);
 
+/** How far ag_extractor_run has come (given to its progress callback). */
+typedef struct {
+	size_t documents;     /**< documents extracted and merged so far */
+	size_t bytes;         /**< their text, in bytes */
+	uint64_t input_done;  /**< ag_reader_position(): input read so far, bytes on disk */
+	uint64_t input_total; /**< all input, bytes on disk; 0 = unknown (stdin) */
+} ag_extract_progress;
+
+typedef struct {
+	unsigned version;
+	unsigned threads; /**< extraction threads; 0 = one per online processor, 1 = none besides the caller */
+	/** Called on the calling thread after each document is merged; may be NULL. */
+	void (*progress)(const ag_extract_progress *p, void *ctx);
+	void *progress_ctx;
+} ag_run_options;
+
+#define AG_RUN_OPTIONS_VERSION 1
+#define AG_RUN_OPTIONS_INIT {AG_RUN_OPTIONS_VERSION, 0, NULL, NULL}
+
+/**
+ * Read every document from `r`, extract them on `threads` threads, and merge
+ * them into the corpus in the order the reader gives them: the corpus is the
+ * same, byte for byte, whatever the number of threads.  At most a few
+ * documents per thread (and 64 MB of text) are held at once, so memory grows
+ * with the graph, not with the input.  On an error (the reader's, or a
+ * document's, its path in the message) the documents merged before it stay
+ * in the corpus.  AG_ENOMEM, AG_EIO, AG_ELIMIT.
+ */
+AG_EXTERN int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts);
+
 /**
  * Resolve identities across documents (one node per person and meeting),
  * sort, and hand the corpus graph to the caller (*out, ag_graph_free).  The
@@ -62,14 +92,32 @@ AG_EXTERN int ag_extractor_add(ag_extractor *ex, const ag_document *doc);
 AG_EXTERN int ag_extractor_finish(ag_extractor *ex, ag_graph **out);
 
 /**
+ * Hand over the corpus graph as ag_extractor_finish does, but with identities
+ * not resolved yet, marked partial (graph attribute "partial": true): the map
+ * step of a sharded run.  Partial graphs merge exactly (ag_graph_merge): the
+ * merged graph, once resolved, is byte for byte the graph of one run over all
+ * the shards, whatever the grouping and order of the merges.  AG_ENOMEM.
+ */
+AG_EXTERN int ag_extractor_finish_partial(ag_extractor *ex, ag_graph **out);
+
+/** 1 when the graph is partial (from ag_extractor_finish_partial, or merged from partial graphs), else 0. */
+AG_EXTERN int ag_graph_is_partial(const ag_graph *g);
+
+/**
  * Merge graph `from` into `into` (nodes by id, link counts and evidence added
- * up, documents by id), then resolve identities.  Merging the graphs of
- * shards gives the graph of one run over all of them.  `from` is not changed
- * (strings are copied).  AG_EINVAL when both are the same graph; AG_ENOMEM.
+ * up, documents by id).  When both are partial (an empty `into` counts as
+ * partial) the result stays partial and unresolved, so that partial shards
+ * merge exactly in any grouping and order: resolve at the end
+ * (ag_graph_resolve).  Otherwise identities are resolved again after the
+ * merge, which is close to one run over everything but not always the same:
+ * resolution picks the one candidate a short name or an undated meeting may
+ * stand for, and the other graph may bring a second one.  `from` is not
+ * changed (strings are copied).  AG_EINVAL when both are the same graph;
+ * AG_ENOMEM.
  */
 AG_EXTERN int ag_graph_merge(ag_graph *into, const ag_graph *from);
 
-/** Resolve identities inside one graph: what ag_extractor_finish does.  Renumbers; AG_ENOMEM. */
+/** Resolve identities inside one graph: what ag_extractor_finish does; the graph is no longer partial.  Renumbers; AG_ENOMEM. */
 AG_EXTERN int ag_graph_resolve(ag_graph *g);
 
 #ifdef __cplusplus

@@ -11,6 +11,8 @@
 #define ACTORGRAPH_INGEST_H
 
 #include <stddef.h>
+#include <stdint.h>
+
 #include "common.h"
 
 #ifdef __cplusplus
@@ -74,6 +76,14 @@ AG_EXTERN int ag_reader_next(ag_reader *r, ag_document **out);
 
 /** Bytes read so far, for progress reports. */
 AG_EXTERN size_t ag_reader_bytes_read(const ag_reader *r);
+
+/**
+ * Where the reader is in its inputs, in bytes as stored on disk (a gzip file
+ * counts its compressed size): *done so far, and *total over all inputs, or 0
+ * when it cannot be known (standard input).  The first call walks the input
+ * folders once to add up their sizes; later calls are cheap.
+ */
+AG_EXTERN void ag_reader_position(ag_reader *r, uint64_t *done, uint64_t *total);
 
 /** Close the reader's files and free it; NULL is accepted. */
 AG_EXTERN void ag_reader_free(ag_reader *r);

@@ -11,8 +11,8 @@
 
 #define EXTRACT_OPTS \
 	{"gazetteer", 0, true, true}, {"since", 0, true, false}, {"until", 0, true, false}, \
-	{"max-doc-mb", 0, true, false}, {"project", 0, true, false}, {"quiet", 'q', false, false}, \
-	{"help", 'h', false, false}
+	{"max-doc-mb", 0, true, false}, {"project", 0, true, false}, {"threads", 'j', true, false}, \
+	{"quiet", 'q', false, false}, {"help", 'h', false, false}
 #define ANALYZE_OPTS \
 	{"communities", 0, true, false}, {"resolution", 0, true, false}, {"seed", 0, true, false}, \
 	{"consensus", 0, true, false}, {"exact", 0, false, false}
@@ -46,10 +46,17 @@ static const char extract_help[] =
 	"  --max-doc-mb N        skip (with a warning) documents larger than N MB (default 256)\n"
 	"  --project TYPE        keep one node type (persons, states, organizations), linking two\n"
 	"                        of them when they were at the same meeting\n"
+	"  -j, --threads N       extract on N threads (default: one per processor); the output\n"
+	"                        is the same, byte for byte, for any N\n"
+	"  --partial             leave identities unresolved, for 'actorgraph merge' (one shard\n"
+	"                        of a corpus extracted apart: see 'actorgraph merge --help')\n"
 	"  -q, --quiet           no warnings or progress on stderr\n"
 	"\n"
-	"example:\n"
-	"  actorgraph extract -o graph.json graphs/peace-talks/texts\n";
+	"On a terminal, progress (documents, MB, MB/s, time left) is shown on stderr.\n"
+	"\n"
+	"examples:\n"
+	"  actorgraph extract -o graph.json graphs/peace-talks/texts\n"
+	"  zcat news.jsonl.gz | actorgraph extract --threads 4 -o graph.json -\n";
 
 static const char analyze_help[] =
 	"usage: actorgraph analyze [-o OUT.json] [options] [GRAPH.json]\n"
@@ -113,14 +120,24 @@ static const char build_help[] =
 	"  actorgraph build graphs/peace-talks/texts --top 20 --out /tmp/top20\n";
 
 static const char merge_help[] =
-	"usage: actorgraph merge [-o OUT.json] GRAPH.json...\n"
+	"usage: actorgraph merge [-o OUT.json] [--partial] GRAPH.json...\n"
 	"\n"
-	"Merge graphs extracted from separate shards of a corpus into the graph one run over\n"
-	"all of them would give (documents, nodes and links by id; persons and meetings\n"
-	"resolved again).  The order of the inputs does not matter.\n"
+	"Merge graphs extracted from separate shards of a corpus (documents, nodes and links\n"
+	"by id), then resolve persons and meetings across them.  Shards extracted with\n"
+	"'extract --partial' merge exactly: the result is, byte for byte, the graph of one\n"
+	"extract over all of them, whatever the order and grouping of the merges.  Finished\n"
+	"graphs merge too, but a short name or an undated meeting resolved inside one of\n"
+	"them may have had a second candidate in another.\n"
 	"\n"
-	"example:\n"
-	"  actorgraph merge -o all.json shard1.json shard2.json\n";
+	"  -o, --out FILE        write the merged graph here\n"
+	"  --partial             keep the result partial, to merge it again later (a tree of\n"
+	"                        merges); needs partial inputs\n"
+	"  -q, --quiet           no warnings on stderr\n"
+	"\n"
+	"examples:\n"
+	"  actorgraph extract --partial -o part1.json shard1/\n"
+	"  actorgraph extract --partial -o part2.json shard2/\n"
+	"  actorgraph merge -o all.json part1.json part2.json\n";
 
 static int with_help(const cli_args *a, const char *help, int *rc)
 {
@@ -135,7 +152,7 @@ static int with_help(const cli_args *a, const char *help, int *rc)
 
 int cmd_extract(int argc, char **argv)
 {
-	static const cli_opt spec[] = {{"out", 'o', true, false}, EXTRACT_OPTS};
+	static const cli_opt spec[] = {{"out", 'o', true, false}, {"partial", 0, false, false}, EXTRACT_OPTS};
 	cli_args a;
 	ag_graph *g = NULL;
 	char *json = NULL;
@@ -348,7 +365,7 @@ out:
 int cmd_merge(int argc, char **argv)
 {
 	static const cli_opt spec[] = {{"out", 'o', true, false}, {"help", 'h', false, false},
-	                               {"quiet", 'q', false, false}};
+	                               {"quiet", 'q', false, false}, {"partial", 0, false, false}};
 	cli_args a;
 	ag_graph *all = NULL, *g = NULL;
 	char *json = NULL;
@@ -376,6 +393,14 @@ int cmd_merge(int argc, char **argv)
 		}
 		ag_graph_free(g);
 		g = NULL;
+	}
+	if (cli_has(&a, "partial") && !ag_graph_is_partial(all)) {
+		rc = cli_usage("merge --partial: every input must be partial (from extract --partial)");
+		goto out;
+	}
+	if (!cli_has(&a, "partial") && ag_graph_is_partial(all) && ag_graph_resolve(all) < 0) {
+		rc = cli_lib_fail();
+		goto out;
 	}
 	if (ag_graph_to_json(all, &json, &len) < 0) {
 		rc = cli_lib_fail();

@@ -39,22 +39,36 @@ static bool parse_size(const char *s, double lo, double hi, double *out)
 	return true;
 }
 
-/* Progress on a terminal: documents, MB and MB/s, at most a few times a second. */
-static void progress(size_t docs, size_t bytes, double started, bool final)
+static double now_seconds(void)
 {
-	static double last;
 	struct timespec ts;
-	double now, secs;
-	if (cli_quiet() || !isatty(2))
-		return;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-	if (!final && now - last < 0.25)
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct {
+	double started, last;
+} progress_state;
+
+/* Progress on a terminal: documents, MB, MB/s and the time left, at most a
+ * few times a second (ag_extractor_run calls it after every document). */
+static void progress(const ag_extract_progress *p, void *ctx)
+{
+	progress_state *st = ctx;
+	double now = now_seconds(), secs;
+	char eta[48] = "";
+	if (now - st->last < 0.25)
 		return;
-	last = now;
-	secs = now - started > 1e-6 ? now - started : 1e-6;
-	fprintf(stderr, "\ractorgraph: %zu documents, %.1f MB, %.1f MB/s%s", docs, (double)bytes / 1e6,
-	        (double)bytes / 1e6 / secs, final ? "\n" : "");
+	st->last = now;
+	secs = now - st->started > 1e-6 ? now - st->started : 1e-6;
+	if (p->input_total && p->input_done && p->input_done < p->input_total) {
+		double left = secs * (double)(p->input_total - p->input_done) / (double)p->input_done;
+		long l = (long)(left + 0.5);
+		snprintf(eta, sizeof(eta), ", %d%%, %ld:%02ld left",
+		         (int)(100.0 * (double)p->input_done / (double)p->input_total), l / 60, l % 60);
+	}
+	fprintf(stderr, "\ractorgraph: %zu documents, %.1f MB, %.1f MB/s%s\033[K", p->documents,
+	        (double)p->bytes / 1e6, (double)p->bytes / 1e6 / secs, eta);
 }
 
 int cli_extract(const cli_args *a, ag_graph **out)
@@ -64,14 +78,13 @@ int cli_extract(const cli_args *a, ag_graph **out)
 	ag_gazetteer *gz = NULL;
 	ag_reader *r = NULL;
 	ag_extractor *ex = NULL;
-	ag_document *doc = NULL;
 	const char *const *inputs = a->args;
-	size_t n_inputs = a->n_args, docs = 0;
+	size_t n_inputs = a->n_args;
+	ag_run_options ro = AG_RUN_OPTIONS_INIT;
+	progress_state ps = {0, 0};
 	const char *v;
 	double mb;
-	int rc = CLI_EXIT_OK, lr;
-	struct timespec ts;
-	double started;
+	int rc = CLI_EXIT_OK;
 
 	*out = NULL;
 	if (!n_inputs)
@@ -80,6 +93,12 @@ int cli_extract(const cli_args *a, ag_graph **out)
 		if (!parse_size(v, 1, 4000, &mb))
 			return cli_usage("--max-doc-mb: '%s' is not a number of megabytes (1 to 4000)", v);
 		io.max_doc_bytes = (size_t)(mb * 1024 * 1024);
+	}
+	if ((v = cli_get(a, "threads"))) {
+		double n;
+		if (!parse_size(v, 1, 256, &n) || n != (double)(unsigned)n)
+			return cli_usage("--threads: '%s' is not a whole number from 1 to 256", v);
+		ro.threads = (unsigned)n;
 	}
 	io.warn = cli_warn;
 	eo.since = cli_get(a, "since");
@@ -109,25 +128,28 @@ int cli_extract(const cli_args *a, ag_graph **out)
 		rc = cli_lib_fail();
 		goto cleanup;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	started = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-	while ((lr = ag_reader_next(r, &doc)) > 0) {
-		if (ag_extractor_add(ex, doc) < 0) {
-			rc = cli_lib_fail();
-			goto cleanup;
-		}
-		ag_document_free(doc);
-		doc = NULL;
-		docs++;
-		progress(docs, ag_reader_bytes_read(r), started, false);
+	if (!cli_quiet() && isatty(2)) {
+		ps.started = now_seconds();
+		ro.progress = progress;
+		ro.progress_ctx = &ps;
 	}
-	if (lr < 0) {
+	if (ag_extractor_run(ex, r, &ro) < 0) {
+		if (ro.progress)
+			fputc('\n', stderr);
 		rc = cli_lib_fail();
 		goto cleanup;
 	}
-	if (docs)
-		progress(docs, ag_reader_bytes_read(r), started, true);
-	if (ag_extractor_finish(ex, out) < 0) {
+	if (ro.progress && ps.last > 0) {
+		double secs = now_seconds() - ps.started;
+		size_t bytes = ag_reader_bytes_read(r);
+		fprintf(stderr, "\ractorgraph: %.1f MB in %.1f s, %.1f MB/s\033[K\n", (double)bytes / 1e6, secs,
+		        (double)bytes / 1e6 / (secs > 1e-6 ? secs : 1e-6));
+	}
+	if (cli_has(a, "partial") && cli_get(a, "project")) {
+		rc = cli_usage("--partial and --project: project the merged graph instead");
+		goto cleanup;
+	}
+	if ((cli_has(a, "partial") ? ag_extractor_finish_partial(ex, out) : ag_extractor_finish(ex, out)) < 0) {
 		rc = cli_lib_fail();
 		goto cleanup;
 	}
@@ -147,7 +169,6 @@ int cli_extract(const cli_args *a, ag_graph **out)
 		}
 	}
 cleanup:
-	ag_document_free(doc);
 	ag_reader_free(r);
 	ag_extractor_free(ex);
 	ag_gazetteer_free(gz);

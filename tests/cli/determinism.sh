@@ -57,12 +57,50 @@ same analysed.json b-folder/graph.json "analyze of extract = build"
 same rendered.dot b-folder/graph.dot "render -f dot of analyze = build"
 
 # merge: the shards in either order give the graph of the whole corpus
-"$bin" extract -q -o shard1.json "${forward[@]:0:5}"
-"$bin" extract -q -o shard2.json "${forward[@]:5}"
+"$bin" extract -q --partial -o shard1.json "${forward[@]:0:5}"
+"$bin" extract -q --partial -o shard2.json "${forward[@]:5}"
 "$bin" merge -q -o merged12.json shard1.json shard2.json
 "$bin" merge -q -o merged21.json shard2.json shard1.json
 same merged12.json merged21.json "merge: shard order"
 same merged12.json folder.json "merge of shards = one extract"
+
+# merge is associative: three shards merged at once, (1+2)+3 and 1+(2+3)
+"$bin" extract -q --partial -o s1.json "${forward[@]:0:4}"
+"$bin" extract -q --partial -o s2.json "${forward[@]:4:4}"
+"$bin" extract -q --partial -o s3.json "${forward[@]:8}"
+"$bin" merge -q -o m123.json s3.json s1.json s2.json
+"$bin" merge -q --partial -o m12.json s1.json s2.json
+"$bin" merge -q -o m12-3.json m12.json s3.json
+"$bin" merge -q --partial -o m23.json s2.json s3.json
+"$bin" merge -q -o m1-23.json s1.json m23.json
+same m123.json folder.json "merge of three shards = one extract"
+same m12-3.json folder.json "merge (1+2)+3 = one extract"
+same m1-23.json folder.json "merge 1+(2+3) = one extract"
+
+# threads: the same bytes on 1, 2, 3 and 8 threads, also when the texts
+# arrive as JSONL (gzipped) on standard input
+for n in 1 2 3 8; do
+	"$bin" extract -q --threads "$n" -o "threads$n.json" texts
+	same "threads$n.json" folder.json "extract --threads $n = default"
+done
+python3 - "${forward[@]}" >corpus.jsonl <<'PY'
+import json, os, sys
+for p in sys.argv[1:]:
+    print(json.dumps({"id": os.path.basename(p)[:-4], "text": open(p, encoding="utf-8", errors="replace").read()}))
+PY
+gzip -k corpus.jsonl
+"$bin" extract -q -j 1 -o jsonl1.json corpus.jsonl.gz
+"$bin" extract -q -j 4 -o jsonl4.json corpus.jsonl
+"$bin" extract -q -j 1 -o stdin1.json - <corpus.jsonl
+"$bin" extract -q -j 3 -o stdin3.json - <corpus.jsonl.gz
+grep -v '"path"' jsonl1.json >jsonl1.nopath
+grep -v '"path"' jsonl4.json >jsonl4.nopath
+grep -v '"path"' stdin1.json >stdin1.nopath
+same jsonl1.nopath jsonl4.nopath "JSONL: gzipped on 1 thread = plain on 4 (but for paths)"
+same jsonl1.nopath stdin1.nopath "JSONL: file = standard input (but for paths)"
+same stdin1.json stdin3.json "JSONL on standard input: plain on 1 thread = gzipped on 3"
+[ "$(grep -c '"path": "-"' stdin1.json)" -eq 11 ] && echo "ok   standard input read as 11 JSONL records" ||
+	{ echo "FAIL standard input JSONL: expected 11 documents"; failures=$((failures + 1)); }
 
 if ((failures)); then
 	echo "determinism: $failures checks failed"

@@ -1,0 +1,215 @@
+/* extract_run.c - a reader's documents through the extractor on several
+ * threads.
+ *
+ * The calling thread reads documents into a ring of slots and merges the
+ * finished ones in ring order; worker threads take the oldest slot nobody
+ * has taken and extract it into a graph of its own.  Merging in reader order
+ * makes the corpus independent of the number of threads and of timing.  The
+ * ring holds a few documents per worker and at most RUN_MAX_BYTES of text
+ * (one document over that is still read: alone), so memory follows the
+ * graph, not the corpus.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "actorgraph/extract.h"
+#include "internal.h"
+
+#define RUN_SLOTS_PER_THREAD 4
+#define RUN_MAX_BYTES ((size_t)64 << 20)
+#define RUN_MAX_THREADS 256
+
+enum { SLOT_READY, SLOT_BUSY, SLOT_DONE };
+
+typedef struct {
+	ag_document *doc;
+	ag_graph *graph;
+	int state;
+	int rc;
+	char err[512];
+} slot;
+
+typedef struct {
+	const ag_extractor *ex;
+	pthread_mutex_t mu;
+	pthread_cond_t work; /* a slot is ready, or stop */
+	pthread_cond_t done; /* a slot is done */
+	slot *ring;
+	size_t cap;
+	size_t head, next, tail; /* counters: merged < head <= next (taken) <= tail (read) */
+	bool stop;
+} pool;
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		slot *s;
+		ag_graph *g = NULL;
+		int rc;
+		while (!p->stop && p->next == p->tail)
+			pthread_cond_wait(&p->work, &p->mu);
+		if (p->stop)
+			break;
+		s = &p->ring[p->next++ % p->cap];
+		s->state = SLOT_BUSY;
+		pthread_mutex_unlock(&p->mu);
+
+		rc = ag_extract_document(p->ex, s->doc, &g);
+
+		pthread_mutex_lock(&p->mu);
+		s->graph = g;
+		s->rc = rc;
+		if (rc < 0)
+			snprintf(s->err, sizeof(s->err), "%s", ag_error_last());
+		s->state = SLOT_DONE;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static void report(ag_reader *r, const ag_run_options *o, ag_extract_progress *pr, const ag_document *doc)
+{
+	pr->documents++;
+	pr->bytes += doc->len;
+	if (o->progress) {
+		ag_reader_position(r, &pr->input_done, &pr->input_total);
+		o->progress(pr, o->progress_ctx);
+	}
+}
+
+/* One thread: the caller's. */
+static int run_serial(ag_extractor *ex, ag_reader *r, const ag_run_options *o)
+{
+	ag_extract_progress pr = {0};
+	ag_document *doc;
+	int rc;
+	while ((rc = ag_reader_next(r, &doc)) > 0) {
+		rc = ag_extractor_add(ex, doc);
+		if (rc == 0)
+			report(r, o, &pr, doc);
+		ag_document_free(doc);
+		if (rc < 0)
+			return rc;
+	}
+	return rc;
+}
+
+static unsigned default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > RUN_MAX_THREADS ? RUN_MAX_THREADS : (unsigned)n;
+}
+
+int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts)
+{
+	ag_run_options o = AG_RUN_OPTIONS_INIT;
+	ag_extract_progress pr = {0};
+	pthread_t *tids = NULL;
+	size_t started = 0, held = 0;
+	bool eof = false;
+	pool p;
+	int rc = 0;
+
+	if (!ex || !r)
+		return ag__error(AG_EINVAL, "ag_extractor_run: no extractor or reader");
+	if (opts)
+		o = *opts;
+	if (o.threads == 0)
+		o.threads = default_threads();
+	if (o.threads > RUN_MAX_THREADS)
+		o.threads = RUN_MAX_THREADS;
+	if (o.threads == 1)
+		return run_serial(ex, r, &o);
+
+	memset(&p, 0, sizeof(p));
+	p.ex = ex;
+	p.cap = (size_t)o.threads * RUN_SLOTS_PER_THREAD;
+	if (!(p.ring = calloc(p.cap, sizeof(*p.ring))) || !(tids = calloc(o.threads, sizeof(*tids)))) {
+		free(p.ring);
+		return ag__enomem();
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.work, NULL);
+	pthread_cond_init(&p.done, NULL);
+	for (; started < o.threads; started++) {
+		if (pthread_create(&tids[started], NULL, worker, &p) != 0)
+			break;
+	}
+	if (!started) {
+		rc = ag__error(AG_ENOMEM, "cannot start extraction threads");
+		goto cleanup;
+	}
+
+	for (;;) {
+		slot *s;
+		/* read ahead while there is room */
+		while (!eof && p.tail - p.head < p.cap && (held < RUN_MAX_BYTES || p.tail == p.head)) {
+			ag_document *doc;
+			int lr = ag_reader_next(r, &doc);
+			if (lr < 0) {
+				rc = lr;
+				goto cleanup;
+			}
+			if (lr == 0) {
+				eof = true;
+				break;
+			}
+			pthread_mutex_lock(&p.mu);
+			s = &p.ring[p.tail % p.cap];
+			s->doc = doc;
+			s->graph = NULL;
+			s->rc = 0;
+			s->state = SLOT_READY;
+			p.tail++;
+			pthread_cond_signal(&p.work);
+			pthread_mutex_unlock(&p.mu);
+			held += doc->len;
+		}
+		if (p.head == p.tail)
+			break; /* all read and merged */
+
+		/* merge the oldest document once it is extracted */
+		pthread_mutex_lock(&p.mu);
+		s = &p.ring[p.head % p.cap];
+		while (s->state != SLOT_DONE)
+			pthread_cond_wait(&p.done, &p.mu);
+		pthread_mutex_unlock(&p.mu);
+		rc = s->rc < 0 ? ag__error(s->rc, "%s", s->err) : ag_extractor_add_graph(ex, s->graph);
+		if (rc < 0)
+			goto cleanup;
+		report(r, &o, &pr, s->doc);
+		held -= s->doc->len;
+		ag_graph_free(s->graph);
+		ag_document_free(s->doc);
+		s->graph = NULL;
+		s->doc = NULL;
+		pthread_mutex_lock(&p.mu);
+		p.head++;
+		pthread_mutex_unlock(&p.mu);
+	}
+
+cleanup:
+	pthread_mutex_lock(&p.mu);
+	p.stop = true;
+	pthread_cond_broadcast(&p.work);
+	pthread_mutex_unlock(&p.mu);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	/* after an error: what was read but not merged */
+	for (size_t i = p.head; i < p.tail; i++) {
+		ag_graph_free(p.ring[i % p.cap].graph);
+		ag_document_free(p.ring[i % p.cap].doc);
+	}
+	pthread_cond_destroy(&p.done);
+	pthread_cond_destroy(&p.work);
+	pthread_mutex_destroy(&p.mu);
+	free(p.ring);
+	free(tids);
+	return rc;
+}
