@@ -4,6 +4,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "actorgraph/export.h"
 #include "graph_impl.h"
@@ -47,19 +48,16 @@ static void add_extra(json_t *o, const json_t *extra)
 			json_object_set(o, key, v);
 }
 
-static json_t *documents_json(const ag_graph *g)
+static json_t *document_json(const ag_doc_rec *d)
 {
-	json_t *arr = json_array();
-	for (size_t i = 0; i < g->n_docs; i++) {
-		const ag_doc_rec *d = &g->docs[i];
-		json_t *o = json_object();
-		set_str(o, "id", d->id);
-		set_str(o, "path", d->path);
-		set_str(o, "date", d->date);
-		add_extra(o, d->extra);
-		json_array_append_new(arr, o);
-	}
-	return arr;
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	set_str(o, "id", d->id);
+	set_str(o, "path", d->path);
+	set_str(o, "date", d->date);
+	add_extra(o, d->extra);
+	return o;
 }
 
 static json_t *node_json(const ag_graph *g, const ag_node *n)
@@ -141,55 +139,171 @@ static json_t *link_json(const ag_graph *g, const ag_link *l)
 	return o;
 }
 
+/*
+ * The document is written one element at a time: each document, node and
+ * link becomes a small jansson value, is dumped, indented to its depth and
+ * freed, so that memory follows the largest element, not the graph.  The
+ * bytes are those json_dumps(JSON_INDENT(1)) gives for the whole tree.
+ */
+typedef struct {
+	ag_buf out;
+	char *tmp;
+	size_t tmp_cap;
+	int rc;
+} writer;
+
+#define DUMP_FLAGS (JSON_INDENT(1) | JSON_REAL_PRECISION(12) | JSON_ENCODE_ANY)
+
+static void put(writer *w, const char *s, size_t n)
+{
+	if (w->rc == 0 && ag_buf_append(&w->out, s, n) < 0)
+		w->rc = AG_ENOMEM;
+}
+
+static void put_str(writer *w, const char *s)
+{
+	put(w, s, strlen(s));
+}
+
+static void newline(writer *w, int depth)
+{
+	static const char spaces[] = "\n                ";
+	put(w, spaces, (size_t)depth + 1 < sizeof(spaces) ? (size_t)depth + 1 : sizeof(spaces) - 1);
+}
+
+/* Dump v (a reference is taken over, NULL = out of memory) as if it sat at `depth`. */
+static void put_value(writer *w, json_t *v, int depth)
+{
+	size_t n, from;
+	if (!v) {
+		w->rc = AG_ENOMEM;
+		return;
+	}
+	n = json_dumpb(v, w->tmp, w->tmp_cap, DUMP_FLAGS);
+	if (n > w->tmp_cap && w->rc == 0) {
+		char *t = realloc(w->tmp, n);
+		if (!t) {
+			w->rc = AG_ENOMEM;
+		} else {
+			w->tmp = t;
+			w->tmp_cap = n;
+			n = json_dumpb(v, w->tmp, w->tmp_cap, DUMP_FLAGS);
+		}
+	}
+	json_decref(v);
+	if (n == 0 || w->rc < 0) {
+		w->rc = w->rc < 0 ? w->rc : AG_ENOMEM;
+		return;
+	}
+	from = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w->tmp[i] == '\n') { /* jansson's indent, from level 0, follows ours */
+			put(w, w->tmp + from, i - from);
+			newline(w, depth);
+			from = i + 1;
+		}
+	}
+	put(w, w->tmp + from, n - from);
+}
+
+static void put_key(writer *w, const char *key, int depth, bool first)
+{
+	if (!first)
+		put(w, ",", 1);
+	newline(w, depth);
+	put_value(w, json_string(key), depth);
+	put(w, ": ", 2);
+}
+
+static int write_json(writer *w, const ag_graph *g)
+{
+	const char *key;
+	json_t *v;
+
+	put(w, "{", 1);
+	put_key(w, "directed", 1, true);
+	put_str(w, "false");
+	put_key(w, "multigraph", 1, false);
+	put_str(w, "false");
+
+	put_key(w, "graph", 1, false);
+	put(w, "{", 1);
+	put_key(w, "generator", 2, true);
+	put_value(w, json_string("actorgraph " AG_VERSION), 2);
+	put_key(w, "documents", 2, false);
+	if (!g->n_docs) {
+		put_str(w, "[]");
+	} else {
+		put(w, "[", 1);
+		for (size_t i = 0; i < g->n_docs && w->rc == 0; i++) {
+			if (i)
+				put(w, ",", 1);
+			newline(w, 3);
+			put_value(w, document_json(&g->docs[i]), 3);
+		}
+		newline(w, 2);
+		put(w, "]", 1);
+	}
+	if (g->attrs) {
+		json_object_foreach(g->attrs, key, v) {
+			if (strcmp(key, "generator") == 0 || strcmp(key, "documents") == 0)
+				continue;
+			put_key(w, key, 2, false);
+			put_value(w, json_incref(v), 2);
+		}
+	}
+	newline(w, 1);
+	put(w, "}", 1);
+
+	put_key(w, "nodes", 1, false);
+	if (!g->n_nodes) {
+		put_str(w, "[]");
+	} else {
+		put(w, "[", 1);
+		for (size_t i = 0; i < g->n_nodes && w->rc == 0; i++) {
+			if (i)
+				put(w, ",", 1);
+			newline(w, 2);
+			put_value(w, node_json(g, &g->nodes[i]), 2);
+		}
+		newline(w, 1);
+		put(w, "]", 1);
+	}
+	put_key(w, "links", 1, false);
+	if (!g->n_links) {
+		put_str(w, "[]");
+	} else {
+		put(w, "[", 1);
+		for (size_t i = 0; i < g->n_links && w->rc == 0; i++) {
+			if (i)
+				put(w, ",", 1);
+			newline(w, 2);
+			put_value(w, link_json(g, &g->links[i]), 2);
+		}
+		newline(w, 1);
+		put(w, "]", 1);
+	}
+	newline(w, 0);
+	put(w, "}\n", 2);
+	return w->rc;
+}
+
 int ag_graph_to_json(ag_graph *g, char **out, size_t *len)
 {
-	json_t *root = NULL, *graph, *nodes, *links;
-	char *text = NULL;
+	writer w = {{0}, NULL, 0, 0};
 	int rc;
 
 	*out = NULL;
 	if ((rc = ag_graph_sort(g)) < 0)
 		return rc;
-	root = json_object();
-	graph = json_object();
-	nodes = json_array();
-	links = json_array();
-	if (!root || !graph || !nodes || !links) {
-		json_decref(root);
-		json_decref(graph);
-		json_decref(nodes);
-		json_decref(links);
-		return ag__enomem();
+	rc = write_json(&w, g);
+	free(w.tmp);
+	if (rc < 0) {
+		ag_buf_free(&w.out);
+		return ag__error(rc, "out of memory writing the graph as JSON");
 	}
-	json_object_set_new(root, "directed", json_false());
-	json_object_set_new(root, "multigraph", json_false());
-	json_object_set_new(graph, "generator", json_string("actorgraph " AG_VERSION));
-	json_object_set_new(graph, "documents", documents_json(g));
-	add_extra(graph, g->attrs);
-	json_object_set_new(root, "graph", graph);
-	for (size_t i = 0; i < g->n_nodes; i++)
-		json_array_append_new(nodes, node_json(g, &g->nodes[i]));
-	json_object_set_new(root, "nodes", nodes);
-	for (size_t i = 0; i < g->n_links; i++)
-		json_array_append_new(links, link_json(g, &g->links[i]));
-	json_object_set_new(root, "links", links);
-
-	text = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(12));
-	json_decref(root);
-	if (!text)
-		return ag__enomem();
-	{
-		size_t n = strlen(text);
-		char *t = realloc(text, n + 2);
-		if (!t) {
-			free(text);
-			return ag__enomem();
-		}
-		t[n] = '\n';
-		t[n + 1] = '\0';
-		*out = t;
-		if (len)
-			*len = n + 1;
-	}
-	return 0;
+	if (len)
+		*len = w.out.len;
+	*out = ag_buf_detach(&w.out);
+	return *out ? 0 : ag__enomem();
 }

@@ -270,6 +270,77 @@ static int contract(ag_graph *g, const size_t *rep)
 	return rc;
 }
 
+/* ---- grouping by key -------------------------------------------------------- */
+
+/* Items grouped by a string key, so that identity resolution compares only
+ * items that share a key (a name, a place) instead of all pairs. */
+typedef struct {
+	size_t group, item;
+} member;
+
+typedef struct {
+	ag_strmap ids;  /* key -> group */
+	member *m;      /* sorted by group, then item (groups_sort) */
+	size_t n, cap;
+	size_t *first;  /* group -> its first member in m; first[ngroups] = n */
+} groups;
+
+static int groups_add(groups *gr, const char *key, size_t item)
+{
+	size_t id;
+	if (!ag_strmap_get(&gr->ids, key, &id)) {
+		id = gr->ids.count;
+		if (ag_strmap_put(&gr->ids, key, id) < 0)
+			return AG_ENOMEM;
+	}
+	if (AG_GROW(gr->m, gr->cap, gr->n + 1) < 0)
+		return AG_ENOMEM;
+	gr->m[gr->n].group = id;
+	gr->m[gr->n++].item = item;
+	return 0;
+}
+
+static int member_cmp(const void *a, const void *b)
+{
+	const member *x = a, *y = b;
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
+static int groups_sort(groups *gr)
+{
+	size_t ng = gr->ids.count;
+	if (!(gr->first = malloc((ng + 1) * sizeof(*gr->first))))
+		return AG_ENOMEM;
+	if (gr->n)
+		qsort(gr->m, gr->n, sizeof(*gr->m), member_cmp);
+	for (size_t g = 0, k = 0; g <= ng; g++) {
+		while (k < gr->n && gr->m[k].group < g)
+			k++;
+		gr->first[g] = k;
+	}
+	return 0;
+}
+
+/* The members of the group of `key`: [*lo, *hi) in gr->m (empty when none). */
+static void groups_find(const groups *gr, const char *key, size_t *lo, size_t *hi)
+{
+	size_t id;
+	*lo = *hi = 0;
+	if (key && ag_strmap_get(&gr->ids, key, &id)) {
+		*lo = gr->first[id];
+		*hi = gr->first[id + 1];
+	}
+}
+
+static void groups_free(groups *gr)
+{
+	ag_strmap_free(&gr->ids);
+	free(gr->m);
+	free(gr->first);
+}
+
 /* ---- identity of persons ---------------------------------------------------- */
 
 typedef struct {
@@ -449,6 +520,9 @@ static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
 {
 	size_t n = g->n_nodes;
 	meeting_info *info = calloc(n ? n : 1, sizeof(*info));
+	groups gr = {0};
+	ag_buf key = {0};
+	int rc = 0;
 	if (!info)
 		return ag__enomem();
 	for (size_t i = 0; i < n; i++) {
@@ -475,13 +549,32 @@ static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
 		if (g->nodes[k->b].type == AG_NODE_MEETING && info[k->b].n_parties < 8)
 			info[k->b].parties[info[k->b].n_parties++] = k->a;
 	}
-	/* reports that agree on whether the talks are dated */
-	for (size_t i = 0; i < n; i++) {
-		if (g->nodes[i].type != AG_NODE_MEETING)
+	/* talks can only be the same when they share a place, a country, or
+	 * have neither: compare within those groups */
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const ag_node *x = &g->nodes[i];
+		if (x->type != AG_NODE_MEETING)
 			continue;
-		for (size_t j = i + 1; j < n; j++) {
-			if (g->nodes[j].type == AG_NODE_MEETING && info[i].dated == info[j].dated &&
-			    same_meeting(g, i, j, &info[i], &info[j])) {
+		ag_buf_clear(&key);
+		if (x->place && (rc = ag_buf_printf(&key, "p\x1f%s", x->place)) == 0)
+			rc = groups_add(&gr, key.data, i);
+		ag_buf_clear(&key);
+		if (rc == 0 && x->country && (rc = ag_buf_printf(&key, "c\x1f%s", x->country)) == 0)
+			rc = groups_add(&gr, key.data, i);
+		if (rc == 0 && !x->place && !x->country)
+			rc = groups_add(&gr, "-", i);
+	}
+	if (rc == 0)
+		rc = groups_sort(&gr);
+	if (rc < 0)
+		goto done;
+	/* reports that agree on whether the talks are dated (the groups joined
+	 * are the same whatever the order of the pairs) */
+	for (size_t k = 0; k < gr.n; k++) {
+		size_t i = gr.m[k].item;
+		for (size_t l = k + 1; l < gr.n && gr.m[l].group == gr.m[k].group; l++) {
+			size_t j = gr.m[l].item;
+			if (info[i].dated == info[j].dated && same_meeting(g, i, j, &info[i], &info[j])) {
 				join_meetings(g, rep, i, j);
 				*any = true;
 			}
@@ -489,24 +582,41 @@ static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
 	}
 	/* an undated report joins the dated talks it fits, when only one fits */
 	for (size_t i = 0; i < n; i++) {
+		const ag_node *x = &g->nodes[i];
 		size_t match = SIZE_MAX;
 		bool ambiguous = false;
-		if (g->nodes[i].type != AG_NODE_MEETING || info[i].dated)
+		if (x->type != AG_NODE_MEETING || info[i].dated)
 			continue;
-		for (size_t j = 0; j < n; j++) {
-			if (g->nodes[j].type != AG_NODE_MEETING || !info[j].dated || !same_meeting(g, i, j, &info[i], &info[j]))
-				continue;
-			if (match != SIZE_MAX && find_rep(rep, match) != find_rep(rep, j))
-				ambiguous = true;
-			match = j;
+		for (int pass = 0; pass < 3; pass++) {
+			size_t lo, hi;
+			ag_buf_clear(&key);
+			if (pass == 0 && x->place && ag_buf_printf(&key, "p\x1f%s", x->place) < 0)
+				goto oom;
+			if (pass == 1 && x->country && ag_buf_printf(&key, "c\x1f%s", x->country) < 0)
+				goto oom;
+			groups_find(&gr, pass == 2 ? (!x->place && !x->country ? "-" : NULL) : key.len ? key.data : NULL, &lo, &hi);
+			for (size_t k = lo; k < hi; k++) {
+				size_t j = gr.m[k].item;
+				if (!info[j].dated || !same_meeting(g, i, j, &info[i], &info[j]))
+					continue;
+				if (match != SIZE_MAX && find_rep(rep, match) != find_rep(rep, j))
+					ambiguous = true;
+				match = j;
+			}
 		}
 		if (match != SIZE_MAX && !ambiguous) {
 			join_meetings(g, rep, i, match);
 			*any = true;
 		}
 	}
+	goto done;
+oom:
+	rc = ag__enomem();
+done:
+	groups_free(&gr);
+	ag_buf_free(&key);
 	free(info);
-	return 0;
+	return rc;
 }
 
 /* Each person takes the side most documents give them (ties: smaller id). */
@@ -563,6 +673,7 @@ static int pick_affiliations(ag_graph *g)
 int ag_graph_resolve(ag_graph *g)
 {
 	person_key *keys = NULL;
+	groups full = {0}, surnames = {0};
 	size_t *rep = NULL, n = g->n_nodes;
 	bool any = false;
 	int rc = 0;
@@ -583,26 +694,28 @@ int ag_graph_resolve(ag_graph *g)
 		if (g->nodes[i].type == AG_NODE_PERSON && (rc = make_key(g->nodes[i].label, &keys[i])) < 0)
 			goto cleanup;
 	}
-	/* full names with the same first and last name */
-	for (size_t i = 0; i < n; i++) {
-		if (!keys[i].key || keys[i].words < 2)
-			continue;
-		for (size_t j = i + 1; j < n; j++) {
-			if (keys[j].key && keys[j].words >= 2 && strcmp(keys[i].key, keys[j].key) == 0) {
-				join(g, rep, i, j);
-				any = true;
-			}
+	/* full names with the same first and last name; a last name alone joins
+	 * the one full name that ends with it */
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (keys[i].key && keys[i].words >= 2 && (rc = groups_add(&full, keys[i].key, i)) == 0)
+			rc = groups_add(&surnames, keys[i].surname, i);
+	}
+	if (rc < 0 || (rc = groups_sort(&full)) < 0 || (rc = groups_sort(&surnames)) < 0)
+		goto cleanup;
+	for (size_t k = 1; k < full.n; k++) {
+		if (full.m[k].group == full.m[k - 1].group) {
+			join(g, rep, full.m[k - 1].item, full.m[k].item);
+			any = true;
 		}
 	}
-	/* a last name alone joins the one full name that ends with it */
 	for (size_t i = 0; i < n; i++) {
-		size_t match = SIZE_MAX;
+		size_t match = SIZE_MAX, lo, hi;
 		bool ambiguous = false;
 		if (!keys[i].key || keys[i].words != 1)
 			continue;
-		for (size_t j = 0; j < n; j++) {
-			if (j == i || !keys[j].key || keys[j].words < 2 || strcmp(keys[i].surname, keys[j].surname) != 0)
-				continue;
+		groups_find(&surnames, keys[i].surname, &lo, &hi);
+		for (size_t k = lo; k < hi; k++) {
+			size_t j = surnames.m[k].item;
 			if (match != SIZE_MAX && find_rep(rep, match) != find_rep(rep, j))
 				ambiguous = true;
 			match = j;
@@ -638,6 +751,8 @@ cleanup:
 		}
 	free(keys);
 	free(rep);
+	groups_free(&full);
+	groups_free(&surnames);
 	return rc;
 }
 
