@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "actorgraph/export.h"
+#include "actorgraph/ingest.h"
 #include "graph_impl.h"
 
 /* jansson steals references given to the _new setters, also on failure, so a
@@ -150,7 +151,10 @@ typedef struct {
 	char *tmp;
 	size_t tmp_cap;
 	int rc;
+	ag_output *sink; /* when set, out is handed to it every FLUSH_AT bytes */
 } writer;
+
+#define FLUSH_AT ((size_t)1 << 20)
 
 #define DUMP_FLAGS (JSON_INDENT(1) | JSON_REAL_PRECISION(12) | JSON_ENCODE_ANY)
 
@@ -158,6 +162,14 @@ static void put(writer *w, const char *s, size_t n)
 {
 	if (w->rc == 0 && ag_buf_append(&w->out, s, n) < 0)
 		w->rc = AG_ENOMEM;
+}
+
+static void flush(writer *w)
+{
+	if (w->sink && w->rc == 0 && w->out.len) {
+		w->rc = ag_output_write(w->sink, w->out.data, w->out.len);
+		w->out.len = 0;
+	}
 }
 
 static void put_str(writer *w, const char *s)
@@ -240,6 +252,8 @@ static int write_json(writer *w, const ag_graph *g)
 				put(w, ",", 1);
 			newline(w, 3);
 			put_value(w, document_json(&g->docs[i]), 3);
+			if (w->out.len >= FLUSH_AT)
+				flush(w);
 		}
 		newline(w, 2);
 		put(w, "]", 1);
@@ -265,6 +279,8 @@ static int write_json(writer *w, const ag_graph *g)
 				put(w, ",", 1);
 			newline(w, 2);
 			put_value(w, node_json(g, &g->nodes[i]), 2);
+			if (w->out.len >= FLUSH_AT)
+				flush(w);
 		}
 		newline(w, 1);
 		put(w, "]", 1);
@@ -279,18 +295,38 @@ static int write_json(writer *w, const ag_graph *g)
 				put(w, ",", 1);
 			newline(w, 2);
 			put_value(w, link_json(g, &g->links[i]), 2);
+			if (w->out.len >= FLUSH_AT)
+				flush(w);
 		}
 		newline(w, 1);
 		put(w, "]", 1);
 	}
 	newline(w, 0);
 	put(w, "}\n", 2);
+	flush(w);
 	return w->rc;
+}
+
+int ag_graph_write_json(ag_graph *g, const char *path)
+{
+	writer w = {{0}, NULL, 0, 0, NULL};
+	int rc;
+
+	if ((rc = ag_graph_sort(g)) < 0 || (rc = ag_output_open(path, &w.sink)) < 0)
+		return rc;
+	rc = write_json(&w, g);
+	free(w.tmp);
+	ag_buf_free(&w.out);
+	if (rc < 0) {
+		ag_output_abort(w.sink);
+		return rc == AG_ENOMEM ? ag__error(rc, "%s: out of memory writing the graph", path) : rc;
+	}
+	return ag_output_commit(w.sink);
 }
 
 int ag_graph_to_json(ag_graph *g, char **out, size_t *len)
 {
-	writer w = {{0}, NULL, 0, 0};
+	writer w = {{0}, NULL, 0, 0, NULL};
 	int rc;
 
 	*out = NULL;

@@ -23,6 +23,13 @@ extern "C" {
 AG_EXTERN int ag_graph_to_json(ag_graph *g, char **out, size_t *len);
 
 /**
+ * The same bytes written to a file as they are made (through a temporary file
+ * renamed into place, as ag_file_write_atomic; "-" = stdout), so that a large
+ * graph is never held twice in memory.  Sorts g.  AG_EIO, AG_ENOMEM.
+ */
+AG_EXTERN int ag_graph_write_json(ag_graph *g, const char *path);
+
+/**
  * Read a node-link graph: ours, or one written by networkx (integer or string
  * ids, "links" or "edges").  `name` is used in error messages.  *out belongs
  * to the caller (ag_graph_free).  Errors give line and column (AG_EPARSE) or

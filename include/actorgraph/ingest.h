@@ -105,6 +105,20 @@ AG_EXTERN int ag_file_read(const char *path, size_t max_bytes, char **out, size_
  */
 AG_EXTERN int ag_file_write_atomic(const char *path, const char *data, size_t len);
 
+/**
+ * The same, written piece by piece: open (the temporary file beside path, or
+ * the device, or stdout for "-"), write any number of times, then commit
+ * (renamed into place; the handle is freed) or abort (the temporary file is
+ * removed and the handle freed; a previous file at path stays as it was).
+ * Errors as ag_file_write_atomic; after a failed write, abort.
+ */
+typedef struct ag_output ag_output;
+AG_EXTERN int ag_output_open(const char *path, ag_output **out);
+AG_EXTERN int ag_output_write(ag_output *o, const char *data, size_t len);
+AG_EXTERN int ag_output_commit(ag_output *o);
+/** NULL is accepted. */
+AG_EXTERN void ag_output_abort(ag_output *o);
+
 #ifdef __cplusplus
 }
 #endif

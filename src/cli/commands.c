@@ -155,8 +155,6 @@ int cmd_extract(int argc, char **argv)
 	static const cli_opt spec[] = {{"out", 'o', true, false}, {"partial", 0, false, false}, EXTRACT_OPTS};
 	cli_args a;
 	ag_graph *g = NULL;
-	char *json = NULL;
-	size_t len;
 	int rc;
 
 	if ((rc = cli_parse("extract", argc, argv, spec, COUNT(spec), &a)))
@@ -165,11 +163,8 @@ int cmd_extract(int argc, char **argv)
 		goto out;
 	if ((rc = cli_extract(&a, &g)))
 		goto out;
-	if (ag_graph_to_json(g, &json, &len) < 0) {
+	if (ag_graph_write_json(g, cli_get(&a, "out") ? cli_get(&a, "out") : "-") < 0)
 		rc = cli_lib_fail();
-		goto out;
-	}
-	rc = cli_write(cli_get(&a, "out") ? cli_get(&a, "out") : "-", json, len);
 out:
 	ag_graph_free(g);
 	cli_args_free(&a);
@@ -184,8 +179,6 @@ int cmd_analyze(int argc, char **argv)
 	ag_analyze_options ao = AG_ANALYZE_OPTIONS_INIT;
 	ag_filter_options fo = AG_FILTER_OPTIONS_INIT;
 	ag_graph *g = NULL;
-	char *json = NULL;
-	size_t len;
 	int rc;
 
 	if ((rc = cli_parse("analyze", argc, argv, spec, COUNT(spec), &a)))
@@ -199,11 +192,8 @@ int cmd_analyze(int argc, char **argv)
 	if ((rc = cli_analyze_options(&a, &ao)) || (rc = cli_filter_options(&a, &fo)) ||
 	    (rc = cli_read_graph(a.n_args ? a.args[0] : NULL, &g)) || (rc = cli_filter(&a, &fo, g)))
 		goto out;
-	if (ag_analyze(g, &ao) < 0 || ag_graph_to_json(g, &json, &len) < 0) {
+	if (ag_analyze(g, &ao) < 0 || ag_graph_write_json(g, cli_get(&a, "out") ? cli_get(&a, "out") : "-") < 0)
 		rc = cli_lib_fail();
-		goto out;
-	}
-	rc = cli_write(cli_get(&a, "out") ? cli_get(&a, "out") : "-", json, len);
 out:
 	ag_graph_free(g);
 	cli_args_free(&a);
@@ -288,6 +278,8 @@ static int write_into(const char *dir, const char *name, ag_graph *g, const char
 	size_t len;
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >= sizeof(path))
 		return cli_fail("%s: path too long", dir);
+	if (strcmp(format, "json") == 0)
+		return ag_graph_write_json(g, path) < 0 ? cli_lib_fail() : 0;
 	if (render_to(g, format, ro, &data, &len) < 0)
 		return cli_lib_fail();
 	return cli_write(path, data, len);
@@ -368,8 +360,6 @@ int cmd_merge(int argc, char **argv)
 	                               {"quiet", 'q', false, false}, {"partial", 0, false, false}};
 	cli_args a;
 	ag_graph *all = NULL, *g = NULL;
-	char *json = NULL;
-	size_t len;
 	int rc;
 
 	if ((rc = cli_parse("merge", argc, argv, spec, COUNT(spec), &a)))
@@ -402,11 +392,8 @@ int cmd_merge(int argc, char **argv)
 		rc = cli_lib_fail();
 		goto out;
 	}
-	if (ag_graph_to_json(all, &json, &len) < 0) {
+	if (ag_graph_write_json(all, cli_get(&a, "out") ? cli_get(&a, "out") : "-") < 0)
 		rc = cli_lib_fail();
-		goto out;
-	}
-	rc = cli_write(cli_get(&a, "out") ? cli_get(&a, "out") : "-", json, len);
 out:
 	ag_graph_free(g);
 	ag_graph_free(all);
