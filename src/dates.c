@@ -161,8 +161,18 @@ static size_t match_table(const char *s, size_t len, size_t i,
 	const word_value *table, size_t n, int *value, size_t *index)
 {
 	size_t k, m;
+	char c, c2;
 
+	/* every table word starts with a letter: most text is turned away on
+	 * its first two bytes, before any phrase is tried */
+	if (i >= len || !is_alpha(s[i]))
+		return 0;
+	c = lower(s[i]);
+	c2 = i + 1 < len ? lower(s[i + 1]) : '\0';
 	for (k = 0; k < n; k++) {
+		const char *t = table[k].text;
+		if (t[0] != c || (t[1] != '\0' && t[1] != ' ' && t[1] != c2))
+			continue;
 		if ((m = match_phrase(s, len, i, table[k].text)) > 0) {
 			*value = table[k].value;
 			if (index)
@@ -341,13 +351,34 @@ static size_t parse_plain(const char *s, size_t len, ag_date *out)
 	return parse_month_first(s, len, out);
 }
 
+/* Could s start a month or weekday name?  Their first two letters, any case. */
+static bool may_start_name(const char *s, size_t len)
+{
+	static const char pairs[] = "ja fe ma ap ju au se oc no de mo tu we th fr sa su";
+	char a, b;
+
+	if (len < 2 || !is_alpha(s[0]) || !is_alpha(s[1]))
+		return false;
+	a = lower(s[0]);
+	b = lower(s[1]);
+	for (const char *p = pairs;; p += 3) {
+		if (p[0] == a && p[1] == b)
+			return true;
+		if (!p[2])
+			return false;
+	}
+}
+
 size_t ag_date_parse_at(const char *s, size_t len, ag_date *out)
 {
 	ag_date d;
 	size_t pre = 0, i, n;
 	int weekday;
 
-	if (!s || !out)
+	if (!s || !out || len == 0)
+		return 0;
+	/* most words start no date: turn them away on their first byte */
+	if (!is_digit(s[0]) && !may_start_name(s, len))
 		return 0;
 	if ((n = ag_date_parse_weekday(s, len, &weekday)) > 0) {
 		i = n;

@@ -38,6 +38,7 @@ typedef struct {
 	uint32_t fold;       /* offset of the folded form in ag_textdoc.fold */
 	uint16_t fold_len;
 	uint16_t flags;
+	uint32_t hash;       /* FNV-1a state of the folded form (internal.h: ag__hash_step) */
 	uint32_t sent;       /* sentence index */
 	char punct;          /* ASCII stand-in for punctuation tokens ('"' for curly quotes, '-' for dashes) */
 } ag_token;
@@ -79,6 +80,9 @@ typedef struct {
 	char *label;      /* "Ukraine" */
 	int32_t state;    /* entity index of the state it belongs to (capitals, cities, organs), or -1 */
 } gz_entity;
+
+/* The longest phrase of the gazetteer, in tokens. */
+#define GZ_MAX_NTOK 12
 
 /* A phrase of the gazetteer. */
 typedef struct {
@@ -165,9 +169,22 @@ static inline const char *ag__tok_fold(const ag_textdoc *td, size_t i)
 {
 	return td->fold + td->toks[i].fold;
 }
+/* Is token i's folded form `folded`?  The length is checked first (for a
+ * literal it is known at compile time); comparing the terminating NUL too
+ * makes the test exact even for a token whose fold_len was cut to 16 bits. */
 static inline bool ag__tok_is(const ag_textdoc *td, size_t i, const char *folded)
 {
-	return i < td->n_toks && strcmp(ag__tok_fold(td, i), folded) == 0;
+	size_t n = strlen(folded);
+	return i < td->n_toks && td->toks[i].fold_len == n && memcmp(ag__tok_fold(td, i), folded, n + 1) == 0;
+}
+/* Index of token i's folded form in the word set, or -1. */
+static inline int ag__tok_find(const ag_textdoc *td, size_t i, ag_wordset *ws)
+{
+	return i < td->n_toks ? ag__wordset_find(ws, td->toks[i].hash, ag__tok_fold(td, i), td->toks[i].fold_len) : -1;
+}
+static inline bool ag__tok_in(const ag_textdoc *td, size_t i, ag_wordset *ws)
+{
+	return ag__tok_find(td, i, ws) >= 0;
 }
 static inline char ag__tok_punct(const ag_textdoc *td, size_t i)
 {
@@ -181,6 +198,8 @@ int ag__gazetteer_default(const ag_gazetteer **out);
  * first entry and its length in tokens, or -1. */
 int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok);
 bool ag__gz_has(const ag_gazetteer *gz, const char *folded, gz_kind kind);
+/* ag__gz_has for the folded form of word token i, by its hash. */
+bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind);
 int32_t ag__gz_lookup(const ag_gazetteer *gz, const char *folded, gz_kind kind);
 int ag__find_mentions(ag_textdoc *td);
 

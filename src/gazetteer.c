@@ -98,7 +98,7 @@ static int add_form(ag_gazetteer *gz, ag_textdoc *td, gz_kind kind, int32_t enti
 		return 0;
 	if ((rc = form_key(td, form, len, key, exact, &caps, &ntok)) < 0)
 		return rc;
-	if (!ntok || ntok > 12)
+	if (!ntok || ntok > GZ_MAX_NTOK)
 		return 0;
 	if (AG_GROW(gz->entries, gz->cap_entries, gz->n_entries + 1) < 0)
 		return AG_ENOMEM;
@@ -345,6 +345,22 @@ bool ag__gz_has(const ag_gazetteer *gz, const char *folded, gz_kind kind)
 	return ag__gz_lookup(gz, folded, kind) >= 0;
 }
 
+bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind)
+{
+	const ag_gazetteer *gz = td->gz;
+	const char *f = ag__tok_fold(td, i);
+	size_t e, n = td->toks[i].fold_len;
+
+	if (f[n]) /* a fold longer than fold_len can say */
+		return ag__gz_has(gz, f, kind);
+	if (!ag_strmap_getnh(&gz->phrases, f, n, ag__hash_final(td->toks[i].hash), &e))
+		return false;
+	for (int32_t k = (int32_t)e; k >= 0; k = gz->entries[k].next)
+		if (gz->entries[k].kind == kind)
+			return true;
+	return false;
+}
+
 /* Does the raw text of tokens [i, i+n) read exactly `exact`? */
 static bool exact_match(const ag_textdoc *td, size_t i, size_t n, const char *exact)
 {
@@ -364,30 +380,70 @@ static bool exact_match(const ag_textdoc *td, size_t i, size_t n, const char *ex
 	return pos == el;
 }
 
+/* The FNV state of token k's folded form as phrase keys spell it: its first
+ * fold_len bytes (all of it, but for absurdly long tokens). */
+static uint32_t key_state(const ag_textdoc *td, size_t k)
+{
+	const char *f = ag__tok_fold(td, k);
+	size_t n = td->toks[k].fold_len;
+	return f[n] ? ag__hash_step(AG_HASH_INIT, f, n) : td->toks[k].hash;
+}
+
+/* Is `key` the phrase of tokens [i, i+n): their folded forms joined by single
+ * spaces?  (Folded forms hold no NUL, so strncmp stops at the key's end.) */
+static bool phrase_is(const ag_textdoc *td, const char *key, size_t i, size_t n)
+{
+	for (size_t k = i; k < i + n; k++) {
+		size_t l = td->toks[k].fold_len;
+		if (k > i && *key++ != ' ')
+			return false;
+		if (strncmp(key, ag__tok_fold(td, k), l) != 0)
+			return false;
+		key += l;
+	}
+	return *key == '\0';
+}
+
+/* ag_strmap_getn on the phrase map for tokens [i, i+n) whose key hashes to h,
+ * without building the key. */
+static bool phrase_get(const ag_gazetteer *gz, const ag_textdoc *td, size_t i, size_t n, uint32_t h, size_t *value)
+{
+	const ag_strmap *m = &gz->phrases;
+	if (!m->cap)
+		return false;
+	for (size_t j = h & (m->cap - 1); m->keys[j]; j = (j + 1) & (m->cap - 1)) {
+		if (m->hashes[j] == h && phrase_is(td, m->keys[j], i, n)) {
+			*value = m->values[j];
+			return true;
+		}
+	}
+	return false;
+}
+
 int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok)
 {
 	const ag_gazetteer *gz = td->gz;
 	size_t maxn = 0, send;
 	const ag_sentence *s;
+	uint32_t st[GZ_MAX_NTOK + 1]; /* st[n]: FNV state of the key of the first n tokens */
 
 	if (i >= td->n_toks || !(td->toks[i].flags & TF_WORD))
 		return -1;
-	if (!ag_strmap_getn(&gz->first_tok, ag__tok_fold(td, i), td->toks[i].fold_len, &maxn))
+	st[1] = key_state(td, i);
+	if (!ag_strmap_getnh(&gz->first_tok, ag__tok_fold(td, i), td->toks[i].fold_len, ag__hash_final(st[1]), &maxn))
 		return -1;
 	s = &td->sents[td->toks[i].sent];
 	send = s->tok + s->ntok;
 	if (i + maxn > send)
 		maxn = send - i;
+	if (maxn > GZ_MAX_NTOK)
+		maxn = GZ_MAX_NTOK;
+	for (size_t n = 2; n <= maxn; n++)
+		st[n] = ag__hash_step(ag__hash_step(st[n - 1], " ", 1), ag__tok_fold(td, i + n - 1),
+		                      td->toks[i + n - 1].fold_len);
 	for (size_t n = maxn; n >= 1; n--) {
 		size_t e;
-		ag_buf *key = &td->scratch;
-		ag_buf_clear(key);
-		for (size_t k = i; k < i + n; k++) {
-			if ((k > i && ag_buf_putc(key, ' ') < 0) ||
-			    ag_buf_append(key, ag__tok_fold(td, k), td->toks[k].fold_len) < 0)
-				return -1;
-		}
-		if (!ag_strmap_getn(&gz->phrases, key->data, key->len, &e))
+		if (!phrase_get(gz, td, i, n, ag__hash_final(st[n]), &e))
 			continue;
 		/* a phrase ends at a word boundary: not inside "U.S.-backed" and the like is fine */
 		for (int32_t k = (int32_t)e; k >= 0; k = gz->entries[k].next) {
@@ -406,6 +462,7 @@ int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok)
 static const char *const locatives[] = {
 	"in", "at", "from", "near", "outside", "inside", "into", "across", "throughout", "via",
 	"around", NULL};
+static ag_wordset locative_set = AG_WORDSET(locatives);
 
 static bool after_locative(const ag_textdoc *td, size_t i, size_t n)
 {
@@ -418,10 +475,7 @@ static bool after_locative(const ag_textdoc *td, size_t i, size_t n)
 		i--;
 	if (i <= s)
 		return false;
-	for (size_t k = 0; locatives[k]; k++)
-		if (ag__tok_is(td, i - 1, locatives[k]))
-			return true;
-	return false;
+	return ag__tok_in(td, i - 1, &locative_set);
 }
 
 static int priority(gz_kind k)

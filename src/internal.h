@@ -66,12 +66,44 @@ typedef struct {
 	size_t cap, count;
 } ag_strmap;
 
+/* FNV-1a in steps, so that a key can be hashed piece by piece (a phrase
+ * from its tokens): ag__hash(s, n) == ag__hash_final(ag__hash_step(AG_HASH_INIT, s, n)). */
+#define AG_HASH_INIT 2166136261u
+static inline uint32_t ag__hash_step(uint32_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+static inline uint32_t ag__hash_final(uint32_t h)
+{
+	return h ? h : 1;
+}
 uint32_t ag__hash(const char *s, size_t n);
 int ag_strmap_put(ag_strmap *m, const char *key, size_t value);
 int ag_strmap_putn(ag_strmap *m, const char *key, size_t keylen, size_t value);
 bool ag_strmap_get(const ag_strmap *m, const char *key, size_t *value);
 bool ag_strmap_getn(const ag_strmap *m, const char *key, size_t keylen, size_t *value);
+/* The same with the key's hash already known (hash == ag__hash(key, keylen)). */
+bool ag_strmap_getnh(const ag_strmap *m, const char *key, size_t keylen, uint32_t hash, size_t *value);
 void ag_strmap_free(ag_strmap *m);
+
+/* A fixed set of words (a NULL-terminated static list), looked up by hash.
+ * The table is built on first use and published atomically, so one static
+ * set can be shared by threads without locking. */
+struct ag__wordtab;
+typedef struct {
+	const char *const *words;
+	_Atomic(struct ag__wordtab *) tab;
+} ag_wordset;
+#define AG_WORDSET(list) {(list), NULL}
+
+/* Index in the list of the word s[0..n) (whose FNV state from AG_HASH_INIT
+ * is `hstate`), or -1.  s must be NUL-terminated at n: it is matched as a C
+ * string, exactly as strcmp would. */
+int ag__wordset_find(ag_wordset *ws, uint32_t hstate, const char *s, size_t n);
 
 /* uint64 -> size_t map (link lookup by node pair). */
 typedef struct {

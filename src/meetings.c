@@ -16,14 +16,14 @@
 #include "graph_impl.h"
 #include "relations.h"
 
-static const struct {
-	const char *word, *kind;
-} cue_nouns[] = {
-	{"talks", "talks"}, {"negotiations", "talks"}, {"negotiation", "talks"},
-	{"meeting", "meeting"}, {"meetings", "meeting"}, {"summit", "summit"}, {"summits", "summit"},
-	{"conference", "conference"}, {"consultations", "talks"}, {"encounter", "meeting"},
-	{"call", "call"}, {"round", "talks"}, {"rounds", "talks"}, {"met", "meeting"}, {"meet", "meeting"},
-};
+/* Nouns (and verbs) of talks, and the kind of meeting each names. */
+static const char *const cue_nouns[] = {
+	"talks", "negotiations", "negotiation", "meeting", "meetings", "summit", "summits",
+	"conference", "consultations", "encounter", "call", "round", "rounds", "met", "meet", NULL};
+static const char *const cue_kinds[] = {
+	"talks", "talks", "talks", "meeting", "meeting", "summit", "summit",
+	"conference", "talks", "meeting", "call", "talks", "talks", "meeting", "meeting"};
+static ag_wordset cue_set = AG_WORDSET(cue_nouns);
 
 static const char *const ordinals[] = {
 	"first", "second", "third", "fourth", "fifth", "next", "latest", "new", "last", "previous", NULL};
@@ -47,25 +47,28 @@ static const char *const opening_verbs[] = {"opened", "chaired", "hosted", "mode
 static const char *const lead_verbs[] = {
 	"led", "leads", "leading", "headed", "heads", "heading", "met", "meets", "attended", "attends",
 	"joined", "negotiated", "opened", "lead", "head", NULL};
+static ag_wordset ordinals_set = AG_WORDSET(ordinals);
+static ag_wordset context_words_set = AG_WORDSET(context_words);
+static ag_wordset locatives_set = AG_WORDSET(locatives);
+static ag_wordset said_words_set = AG_WORDSET(said_words);
+static ag_wordset proposal_words_set = AG_WORDSET(proposal_words);
+static ag_wordset modal_words_set = AG_WORDSET(modal_words);
+static ag_wordset verdict_words_set = AG_WORDSET(verdict_words);
+static ag_wordset mediation_verbs_set = AG_WORDSET(mediation_verbs);
+static ag_wordset opening_verbs_set = AG_WORDSET(opening_verbs);
+static ag_wordset lead_verbs_set = AG_WORDSET(lead_verbs);
 
-static bool word_in(const ag_textdoc *td, size_t i, const char *const *list)
+static bool word_in(const ag_textdoc *td, size_t i, ag_wordset *set)
 {
-	if (i >= td->n_toks || !(td->toks[i].flags & TF_WORD))
-		return false;
-	for (size_t k = 0; list[k]; k++)
-		if (strcmp(ag__tok_fold(td, i), list[k]) == 0)
-			return true;
-	return false;
+	return i < td->n_toks && (td->toks[i].flags & TF_WORD) && ag__tok_in(td, i, set);
 }
 
 static const char *cue_kind(const ag_textdoc *td, size_t i)
 {
-	if (!(td->toks[i].flags & TF_WORD))
+	int k;
+	if (!(td->toks[i].flags & TF_WORD) || (k = ag__tok_find(td, i, &cue_set)) < 0)
 		return NULL;
-	for (size_t k = 0; k < sizeof(cue_nouns) / sizeof(cue_nouns[0]); k++)
-		if (strcmp(ag__tok_fold(td, i), cue_nouns[k].word) == 0)
-			return cue_nouns[k].kind;
-	return NULL;
+	return cue_kinds[k];
 }
 
 static const ag_mention *ment_at(const ag_textdoc *td, size_t i)
@@ -77,7 +80,7 @@ static bool after_locative(const ag_textdoc *td, size_t i, size_t s)
 {
 	if (i > s && ag__tok_is(td, i - 1, "the"))
 		i--;
-	return i > s && word_in(td, i - 1, locatives);
+	return i > s && word_in(td, i - 1, &locatives_set);
 }
 
 static void add_role(int32_t *arr, size_t *n, int32_t v)
@@ -217,7 +220,7 @@ static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, si
 	if ((td->toks[b - 1].flags & TF_POSS) || (next && next->kind == M_TITLE))
 		return false;
 	for (size_t k = a > s + 6 ? a - 6 : s; k < a; k++) {
-		if ((ag__tok_is(td, k, "by") && k > s && word_in(td, k - 1, lead_verbs)) || ag__tok_is(td, k, "includes") ||
+		if ((ag__tok_is(td, k, "by") && k > s && word_in(td, k - 1, &lead_verbs_set)) || ag__tok_is(td, k, "includes") ||
 		    ag__tok_is(td, k, "including") || ag__tok_is(td, k, "include") || ag__tok_is(td, k, "alongside"))
 			return true;
 		if (ag__tok_is(td, k, "with") && k > s && (cue_kind(td, k - 1) || ag__tok_is(td, k - 1, "met")))
@@ -230,7 +233,7 @@ static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, si
 		    ag__tok_is(td, k, "skipped") || ag__tok_is(td, k, "skipping") || ag__tok_is(td, k, "confirmed") ||
 		    ag__tok_is(td, k, "told") || ag__tok_is(td, k, "says"))
 			break;
-		if (word_in(td, k, lead_verbs) || (ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)))
+		if (word_in(td, k, &lead_verbs_set) || (ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)))
 			return true;
 		if ((ag__tok_is(td, k, "after") || ag__tok_is(td, k, "following")) && k + 2 < send &&
 		    (cue_kind(td, k + 1) || cue_kind(td, k + 2)))
@@ -267,7 +270,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			kind = NULL;
 		/* "round" as talks: "a round of talks", "the second round", "the Istanbul round" */
 		if (kind && (ag__tok_is(td, i, "round") || ag__tok_is(td, i, "rounds")) && !ag__tok_is(td, i + 1, "of") &&
-		    !(i > s->tok && (word_in(td, i - 1, ordinals) ||
+		    !(i > s->tok && (word_in(td, i - 1, &ordinals_set) ||
 		                     (ment_at(td, i - 1) && ment_at(td, i - 1)->kind == M_PLACE))))
 			kind = NULL;
 		/* "opened the session": the session is the talks */
@@ -281,7 +284,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 		}
 		if (kind && n_cues < sizeof(cues) / sizeof(cues[0]))
 			cues[n_cues++] = i;
-		if (word_in(td, i, context_words))
+		if (word_in(td, i, &context_words_set))
 			context = true;
 	}
 	if (!ev->creates && !context)
@@ -298,12 +301,12 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 	/* proposed, not held: "a potential meeting", "a meeting ... would be" */
 	if (ev->creates) {
 		for (size_t k = ev->cue > s->tok + 2 ? ev->cue - 2 : s->tok; k < ev->cue; k++)
-			if (word_in(td, k, proposal_words) && !ag__tok_is(td, k, "new"))
+			if (word_in(td, k, &proposal_words_set) && !ag__tok_is(td, k, "new"))
 				ev->m.proposed = true;
 		for (size_t k = ev->cue > s->tok + 8 ? ev->cue - 8 : s->tok; k < ev->cue; k++) {
 			if (ag__tok_punct(td, k) == ',' || ag__tok_punct(td, k) == ';')
 				continue;
-			if (word_in(td, k, modal_words))
+			if (word_in(td, k, &modal_words_set))
 				ev->m.proposed = true;
 		}
 		for (size_t k = ev->cue + 1; k < send && k < ev->cue + 16; k++) {
@@ -314,7 +317,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 				ev->m.proposed = true;
 			/* "a Trump-Putin meeting was possible" */
 			if ((ag__tok_is(td, k, "was") || ag__tok_is(td, k, "is") || ag__tok_is(td, k, "be")) &&
-			    word_in(td, k + 1, verdict_words))
+			    word_in(td, k + 1, &verdict_words_set))
 				ev->m.proposed = true;
 		}
 	}
@@ -347,7 +350,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 					for (size_t k = cue + 1; k < m->tok; k++) {
 						held |= ag__tok_is(td, k, "held");
 						broken |= ag__tok_punct(td, k) == ';' || ag__tok_punct(td, k) == ':' ||
-						          word_in(td, k, said_words);
+						          word_in(td, k, &said_words_set);
 					}
 					if (!broken && (m->tok - cue <= 8 || (held && m->tok - cue <= 12)))
 						d = m->tok - cue;
@@ -375,7 +378,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			continue;
 		/* mediators: "US-mediated", "Türkiye-brokered" */
 		if ((m->kind == M_STATE || m->kind == M_ORG) && m->tok + m->ntok + 1 < send &&
-		    ag__tok_punct(td, m->tok + m->ntok) == '-' && word_in(td, m->tok + m->ntok + 1, mediation_verbs)) {
+		    ag__tok_punct(td, m->tok + m->ntok) == '-' && word_in(td, m->tok + m->ntok + 1, &mediation_verbs_set)) {
 			add_role(ev->m.mediators, &ev->m.n_mediators, m->entity);
 			continue;
 		}
@@ -383,14 +386,14 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			bool mediates = false;
 			/* "mediated by the United States", "brokered by Washington" */
 			for (size_t k = m->tok > s->tok + 3 ? m->tok - 3 : s->tok; k < m->tok; k++)
-				if (ag__tok_is(td, k, "by") && k > s->tok && word_in(td, k - 1, mediation_verbs))
+				if (ag__tok_is(td, k, "by") && k > s->tok && word_in(td, k - 1, &mediation_verbs_set))
 					mediates = true;
 			/* "thanked Washington for its mediation" */
 			for (size_t k = m->tok + m->ntok; k < send && k < m->tok + m->ntok + 4; k++)
 				if (ag__tok_is(td, k, "mediation") || ag__tok_is(td, k, "mediator") || ag__tok_is(td, k, "mediators"))
 					mediates = true;
 			/* "Foreign Minister Hakan Fidan opened the session" */
-			if (m->kind == M_PERSON && word_in(td, m->tok + m->ntok, opening_verbs))
+			if (m->kind == M_PERSON && word_in(td, m->tok + m->ntok, &opening_verbs_set))
 				mediates = true;
 			if (mediates) {
 				int32_t side = side_of(td, m);

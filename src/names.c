@@ -35,19 +35,14 @@ static const char *const function_words[] = {
 	"once", "whereas", "unlike", "like", "speaking", "asked", "please", "read", "watch", "see",
 	NULL};
 
-static bool in_list(const char *const *list, const char *s);
+static ag_wordset particles_set = AG_WORDSET(particles);
+static ag_wordset speech_verbs_set = AG_WORDSET(speech_verbs);
+static ag_wordset function_words_set = AG_WORDSET(function_words);
 
 bool ag__is_particle(const char *folded)
 {
-	return in_list(particles, folded);
-}
-
-static bool in_list(const char *const *list, const char *s)
-{
-	for (size_t k = 0; list[k]; k++)
-		if (strcmp(list[k], s) == 0)
-			return true;
-	return false;
+	size_t n = strlen(folded);
+	return ag__wordset_find(&particles_set, ag__hash_step(AG_HASH_INIT, folded, n), folded, n) >= 0;
 }
 
 static const ag_mention *ment_at(const ag_textdoc *td, size_t i)
@@ -102,7 +97,7 @@ static bool name_token(const ag_textdoc *td, size_t i)
 static bool particle_at(const ag_textdoc *td, size_t i)
 {
 	return i < td->n_toks && (td->toks[i].flags & TF_WORD) && !(td->toks[i].flags & TF_SKIP) &&
-	       in_list(particles, ag__tok_fold(td, i));
+	       ag__tok_in(td, i, &particles_set);
 }
 
 /* The end of the name that starts at token a (one past its last token). */
@@ -181,7 +176,7 @@ static const ag_mention *role_after(const ag_textdoc *td, size_t b, size_t *end)
 				continue;
 			break;
 		}
-		if ((td->toks[i].flags & TF_WORD) && (in_list(speech_verbs, ag__tok_fold(td, i)) ||
+		if ((td->toks[i].flags & TF_WORD) && (ag__tok_in(td, i, &speech_verbs_set) ||
 		                                      ag__tok_is(td, i, "where") || ag__tok_is(td, i, "when") ||
 		                                      ag__tok_is(td, i, "which")))
 			return NULL;
@@ -363,10 +358,11 @@ static int add_person_mention(ag_textdoc *td, size_t a, size_t b, int32_t person
 static const char *const frame_nouns[] = {
 	"delegation", "delegations", "team", "side", "group", "mission", "negotiators", "contingent",
 	"government", "administration", NULL};
+static ag_wordset frame_nouns_set = AG_WORDSET(frame_nouns);
 
 static bool word_in_frame(const ag_textdoc *td, size_t i)
 {
-	return (td->toks[i].flags & TF_WORD) && in_list(frame_nouns, ag__tok_fold(td, i));
+	return (td->toks[i].flags & TF_WORD) && ag__tok_in(td, i, &frame_nouns_set);
 }
 
 /* Is the state mention m itself the end of a role phrase? (never here: it is
@@ -464,7 +460,7 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 		}
 		/* words inside a role phrase: "former culture minister", "Foreign Ministry spokesperson" */
 		if ((td->toks[j - 1].flags & TF_WORD) && role && loose < 3 &&
-		    !in_list(function_words, ag__tok_fold(td, j - 1)) && !in_list(speech_verbs, ag__tok_fold(td, j - 1))) {
+		    !ag__tok_in(td, j - 1, &function_words_set) && !ag__tok_in(td, j - 1, &speech_verbs_set)) {
 			loose++;
 			j--;
 			continue;
@@ -541,6 +537,7 @@ static void follow_possessives(ag_textdoc *td)
 static const char *const counterpart_words[] = {
 	"with", "met", "meet", "meets", "between", "against", "versus", "called", "urged", "told",
 	"criticised", "criticized", "accused", "rejected", "warned", "spoke", "talked", "phoned", NULL};
+static ag_wordset counterpart_words_set = AG_WORDSET(counterpart_words);
 
 /* A state mention that belongs to another person's role phrase ("German
  * Chancellor Friedrich Merz") says nothing about the sentence's other people. */
@@ -582,13 +579,13 @@ static void resolve_affiliations(ag_textdoc *td)
 			const ag_mention *self = ment_at(td, i);
 			size_t after = self ? self->tok + self->ntok : i + 1;
 			for (size_t k = after; k < after + 2 && k < td->n_toks; k++)
-				if ((td->toks[k].flags & TF_WORD) && in_list(counterpart_words, ag__tok_fold(td, k)))
+				if ((td->toks[k].flags & TF_WORD) && ag__tok_in(td, k, &counterpart_words_set))
 					contact = true;
 		}
 		while (i > s) {
 			const ag_mention *m = ment_at(td, --i);
 			if (!m) {
-				if (in_list(counterpart_words, ag__tok_fold(td, i)))
+				if (ag__tok_in(td, i, &counterpart_words_set))
 					contact = true;
 				continue;
 			}
@@ -624,8 +621,63 @@ static bool headline(const ag_textdoc *td, size_t i)
 	return words >= 4 && caps * 10 >= words * 7;
 }
 
+/* The words a document writes in lower case, as a set of the tokens that
+ * first wrote them: keyed like an ag_strmap of their folded forms (fold_len
+ * bytes each), without copying a single one. */
+typedef struct {
+	uint32_t *slots; /* token index + 1; 0 = empty */
+	size_t mask;
+} lower_set;
+
+/* The FNV state of the first n bytes of token i's folded form. */
+static uint32_t fold_state(const ag_textdoc *td, size_t i, size_t n)
+{
+	const ag_token *t = &td->toks[i];
+	return n == t->fold_len && !ag__tok_fold(td, i)[n] ? t->hash : ag__hash_step(AG_HASH_INIT, ag__tok_fold(td, i), n);
+}
+
+static int lower_set_build(const ag_textdoc *td, lower_set *set)
+{
+	size_t n = 0, cap = 16;
+	for (size_t i = 0; i < td->n_toks; i++)
+		n += (td->toks[i].flags & TF_WORD) && !(td->toks[i].flags & (TF_CAP | TF_DIGIT));
+	while (cap < 2 * n)
+		cap *= 2;
+	if (!(set->slots = calloc(cap, sizeof(*set->slots))))
+		return ag__enomem();
+	set->mask = cap - 1;
+	for (size_t i = 0; i < td->n_toks; i++) {
+		const ag_token *t = &td->toks[i];
+		size_t j;
+		if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_DIGIT)))
+			continue;
+		for (j = fold_state(td, i, t->fold_len) & set->mask; set->slots[j]; j = (j + 1) & set->mask) {
+			size_t k = set->slots[j] - 1;
+			if (td->toks[k].fold_len == t->fold_len &&
+			    memcmp(ag__tok_fold(td, k), ag__tok_fold(td, i), t->fold_len) == 0)
+				break;
+		}
+		if (!set->slots[j])
+			set->slots[j] = (uint32_t)i + 1;
+	}
+	return 0;
+}
+
+/* Does the document write token i's folded form (all of it) in lower case? */
+static bool lower_has(const ag_textdoc *td, const lower_set *set, size_t i)
+{
+	const char *f = ag__tok_fold(td, i);
+	size_t n = f[td->toks[i].fold_len] ? strlen(f) : td->toks[i].fold_len;
+	for (size_t j = fold_state(td, i, n) & set->mask; set->slots[j]; j = (j + 1) & set->mask) {
+		size_t k = set->slots[j] - 1;
+		if (td->toks[k].fold_len == n && memcmp(ag__tok_fold(td, k), f, n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Accept a candidate name [a, b)? */
-static bool accept_name(ag_textdoc *td, size_t a, size_t b, const ag_strmap *lower_words)
+static bool accept_name(ag_textdoc *td, size_t a, size_t b, const lower_set *lower_words)
 {
 	size_t words = 0, e = 0;
 	bool given = false, hyphen = false;
@@ -635,7 +687,7 @@ static bool accept_name(ag_textdoc *td, size_t a, size_t b, const ag_strmap *low
 	}
 	/* "Putin-Trump meeting": a compound before a noun, not a name */
 	if (hyphen && words == 2 && b < td->n_toks && (td->toks[b].flags & TF_WORD) &&
-	    !(td->toks[b].flags & (TF_CAP | TF_DIGIT)) && ag_strmap_get(lower_words, ag__tok_fold(td, b), NULL))
+	    !(td->toks[b].flags & (TF_CAP | TF_DIGIT)) && lower_has(td, lower_words, b))
 		return false;
 	given = words >= 2 && ag__gz_has(td->gz, ag__tok_fold(td, a), GZ_GIVEN);
 	if (headline(td, a) && !given)
@@ -646,11 +698,11 @@ static bool accept_name(ag_textdoc *td, size_t a, size_t b, const ag_strmap *low
 		return true;
 	if (words >= 2 && role_after(td, b, &e))
 		return true;
-	if (words >= 2 && !ag_strmap_get(lower_words, ag__tok_fold(td, a), NULL)) {
+	if (words >= 2 && !lower_has(td, lower_words, a)) {
 		/* "X Y said", and the inverted "..., said X Y" */
-		if (b < td->n_toks && (td->toks[b].flags & TF_WORD) && in_list(speech_verbs, ag__tok_fold(td, b)))
+		if (b < td->n_toks && (td->toks[b].flags & TF_WORD) && ag__tok_in(td, b, &speech_verbs_set))
 			return true;
-		if (a > 0 && (td->toks[a - 1].flags & TF_WORD) && in_list(speech_verbs, ag__tok_fold(td, a - 1)))
+		if (a > 0 && (td->toks[a - 1].flags & TF_WORD) && ag__tok_in(td, a - 1, &speech_verbs_set))
 			return true;
 	}
 	return false;
@@ -658,18 +710,15 @@ static bool accept_name(ag_textdoc *td, size_t a, size_t b, const ag_strmap *low
 
 int ag__find_persons(ag_textdoc *td)
 {
-	ag_strmap lower = {0}, forms = {0};
+	lower_set lower = {0};
+	ag_strmap forms = {0};
 	ag_buf run = {0}, alias = {0}, k1 = {0}, k2 = {0};
 	char **keys = NULL;
 	int rc = 0;
 
 	/* words this document also writes in lower case are common words, not names */
-	for (size_t i = 0; i < td->n_toks; i++) {
-		const ag_token *t = &td->toks[i];
-		if ((t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_DIGIT)) &&
-		    (rc = ag_strmap_putn(&lower, ag__tok_fold(td, i), t->fold_len, 1)) < 0)
-			goto cleanup;
-	}
+	if ((rc = lower_set_build(td, &lower)) < 0)
+		goto cleanup;
 
 	/* pass 1: names introduced with a cue */
 	for (size_t i = 0; i < td->n_toks;) {
@@ -680,7 +729,7 @@ int ag__find_persons(ag_textdoc *td)
 			continue;
 		}
 		/* a sentence-opening function word is not part of a name */
-		if (sentence_start(td, a) && in_list(function_words, ag__tok_fold(td, a))) {
+		if (sentence_start(td, a) && ag__tok_in(td, a, &function_words_set)) {
 			i++;
 			continue;
 		}
@@ -777,7 +826,7 @@ cleanup:
 		for (size_t p = 0; p < td->n_persons; p++)
 			free(keys[p]);
 	free(keys);
-	ag_strmap_free(&lower);
+	free(lower.slots);
 	ag_strmap_free(&forms);
 	ag_buf_free(&run);
 	ag_buf_free(&alias);

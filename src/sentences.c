@@ -190,15 +190,28 @@ static int push_token(ag_textdoc *td, size_t start, size_t end, unsigned flags, 
 	fb.len = td->fold_len;
 	fb.cap = td->fold_cap;
 	t->fold = (uint32_t)fb.len;
-	if (flags & TF_WORD) {
-		if (ag__fold(text + start, end - start, &fb) < 0)
-			return AG_ENOMEM;
-	} else if (ag_buf_putc(&fb, punct) < 0) {
+	/* room for an ASCII token, its NUL, and a punctuation token */
+	if (AG_GROW(fb.data, fb.cap, fb.len + (end - start) + 2) < 0)
 		return AG_ENOMEM;
+	if (!(flags & TF_WORD)) {
+		fb.data[fb.len++] = punct;
+	} else {
+		/* ASCII words (nearly all of them) are folded here, byte by byte */
+		size_t k = start;
+		char *o = fb.data + fb.len;
+		while (k < end && !((unsigned char)text[k] & 0x80)) {
+			unsigned char b = (unsigned char)text[k++];
+			*o++ = (char)(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+		}
+		fb.len = (size_t)(o - fb.data);
+		if (k < end && ag__fold(text + k, end - k, &fb) < 0)
+			return AG_ENOMEM;
 	}
 	t->fold_len = (uint16_t)(fb.len - t->fold);
-	if (ag_buf_putc(&fb, '\0') < 0)
+	t->hash = ag__hash_step(AG_HASH_INIT, fb.data + t->fold, fb.len - t->fold);
+	if (fb.len + 1 > fb.cap && AG_GROW(fb.data, fb.cap, fb.len + 1) < 0)
 		return AG_ENOMEM;
+	fb.data[fb.len++] = '\0';
 	td->fold = fb.data;
 	td->fold_len = fb.len;
 	td->fold_cap = fb.cap;
@@ -336,7 +349,10 @@ static const char *const footer_starts[] = {
 
 static bool starts_with_word(const char *s, size_t n, const char *prefix)
 {
-	size_t k = strlen(prefix);
+	size_t k;
+	if (n == 0 || s[0] != prefix[0])
+		return false; /* the common case, decided on the first byte */
+	k = strlen(prefix);
 	if (n < k || memcmp(s, prefix, k) != 0)
 		return false;
 	/* whole word, unless the prefix ends in punctuation or a space */
@@ -391,8 +407,7 @@ static int mark_furniture(ag_textdoc *td, const char *text)
 				caps++;
 			if (!(td->toks[i].flags & TF_CAP) && !(td->toks[i].flags & TF_DIGIT))
 				lower++;
-			if (!ag__gz_has(td->gz, ag__tok_fold(td, i), GZ_MEDIA) &&
-			    !ag__gz_has(td->gz, ag__tok_fold(td, i), GZ_NONPERSON))
+			if (media_only && !ag__gz_tok_has(td, i, GZ_MEDIA) && !ag__gz_tok_has(td, i, GZ_NONPERSON))
 				media_only = false;
 		}
 		ag_buf_clear(fb);
@@ -463,13 +478,7 @@ static const char *const abbreviations[] = {
 	"corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	"approx", "est", "dept", "univ", "fig", NULL};
 
-static bool is_abbreviation(const char *folded)
-{
-	for (size_t k = 0; abbreviations[k]; k++)
-		if (strcmp(folded, abbreviations[k]) == 0)
-			return true;
-	return false;
-}
+static ag_wordset abbreviation_set = AG_WORDSET(abbreviations);
 
 static int push_sentence(ag_textdoc *td, size_t a, size_t b)
 {
@@ -524,7 +533,7 @@ static int split_sentences(ag_textdoc *td)
 			        tok_terminal(td, j)))
 				j++;
 			if (ag__tok_punct(td, i) == '.' && (prev->flags & TF_WORD) &&
-			    is_abbreviation(ag__tok_fold(td, i - 1)) && j < n && !(td->toks[j].flags & TF_NEWLINE))
+			    ag__tok_in(td, i - 1, &abbreviation_set) && j < n && !(td->toks[j].flags & TF_NEWLINE))
 				continue; /* "Mr. Smith" */
 			if (j >= n || (td->toks[j].flags & TF_NEWLINE) ||
 			    (td->toks[j].flags & (TF_CAP | TF_DIGIT)) || !(td->toks[j].flags & TF_WORD)) {

@@ -168,12 +168,7 @@ char *ag_buf_detach(ag_buf *b)
 /* FNV-1a: small, fast on short keys, and good enough with a power-of-two table. */
 uint32_t ag__hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h ? h : 1;
+	return ag__hash_final(ag__hash_step(AG_HASH_INIT, s, n));
 }
 
 static int strmap_rehash(ag_strmap *m, size_t ncap)
@@ -241,12 +236,17 @@ int ag_strmap_put(ag_strmap *m, const char *key, size_t value)
 
 bool ag_strmap_getn(const ag_strmap *m, const char *key, size_t keylen, size_t *value)
 {
-	uint32_t h;
+	if (!m->cap)
+		return false;
+	return ag_strmap_getnh(m, key, keylen, ag__hash(key, keylen), value);
+}
+
+bool ag_strmap_getnh(const ag_strmap *m, const char *key, size_t keylen, uint32_t h, size_t *value)
+{
 	size_t j;
 
 	if (!m->cap)
 		return false;
-	h = ag__hash(key, keylen);
 	j = h & (m->cap - 1);
 	while (m->keys[j]) {
 		if (m->hashes[j] == h && strncmp(m->keys[j], key, keylen) == 0 &&
