@@ -874,6 +874,12 @@ int ag_reader_next(ag_reader *r, ag_document **out)
 				return rc;
 			if (rc == 1)
 				continue;
+			if (r->chunk_eof && !r->chunk_len) {
+				/* nothing at all (an empty shard of a cluster job): no document */
+				warn(r, "-: standard input is empty");
+				close_jsonl(r);
+				continue;
+			}
 			if (!(path = ag__strdup("-")))
 				return AG_ENOMEM;
 		}

@@ -73,7 +73,7 @@ expect bom-not-in-labels bash -c "! grep -q \$'\\xef\\xbb\\xbf' bom.out"
 
 : >empty.txt
 check empty-file 0 'warning: empty\.txt: empty file' "$bin" extract empty.txt
-check empty-stdin 0 'warning: -: empty file' "$bin" extract - </dev/null
+check empty-stdin 0 'warning: -: standard input is empty' "$bin" extract - </dev/null
 
 # a 100 MB line without a newline: over --max-doc-mb it is skipped at once
 yes "$text" | tr -d '\n' | head -c $((100 << 20)) >long-line.txt

@@ -32,6 +32,24 @@ for n in 1 2 5 11; do
 	same "shards$n.json" whole.json "example corpus: $n shards merged = one extract"
 done
 
+# an empty shard (a cluster partition with no records) merges as nothing;
+# JSONL records on standard input are a shard like any other
+printf '' | "$bin" extract -q --partial -o empty.json -
+"$bin" extract -q --partial -o whole-partial.json texts
+"$bin" merge -q -o with-empty.json empty.json whole-partial.json empty.json
+same with-empty.json whole.json "empty shards merged = nothing added"
+python3 - texts/a/*.txt >a.jsonl <<'PY'
+import json, os, sys
+for p in sys.argv[1:]:
+    print(json.dumps({"id": os.path.basename(p)[:-4], "text": open(p, encoding="utf-8").read()}))
+PY
+"$bin" extract -q --partial -o part-a.json - <a.jsonl
+"$bin" extract -q --partial -o part-b.json texts/b
+"$bin" merge -q -o stdin-shards.json part-b.json part-a.json
+grep -v '"path"' stdin-shards.json >stdin-shards.nopath
+grep -v '"path"' whole.json >whole.nopath
+same stdin-shards.nopath whole.nopath "a JSONL shard on standard input + a folder shard = one extract (but for paths)"
+
 # a generated corpus: hundreds of documents, thousands of names, JSONL and gzip
 if command -v python3 >/dev/null && [ -x "$src/scripts/gen-corpus" ]; then
 	"$src/scripts/gen-corpus" 3 7 gen >/dev/null 2>&1
