@@ -227,6 +227,41 @@ static void put_key(writer *w, const char *key, int depth, bool first)
 	put(w, ": ", 2);
 }
 
+static json_t *doc_at(const ag_graph *g, size_t i)
+{
+	return document_json(&g->docs[i]);
+}
+
+static json_t *node_at(const ag_graph *g, size_t i)
+{
+	return node_json(g, &g->nodes[i]);
+}
+
+static json_t *link_at(const ag_graph *g, size_t i)
+{
+	return link_json(g, &g->links[i]);
+}
+
+/* An array of n elements made by `make`, its brackets at `depth`. */
+static void put_array(writer *w, const ag_graph *g, size_t n, int depth, json_t *(*make)(const ag_graph *, size_t))
+{
+	if (!n) {
+		put_str(w, "[]");
+		return;
+	}
+	put(w, "[", 1);
+	for (size_t i = 0; i < n && w->rc == 0; i++) {
+		if (i)
+			put(w, ",", 1);
+		newline(w, depth + 1);
+		put_value(w, make(g, i), depth + 1);
+		if (w->out.len >= FLUSH_AT)
+			flush(w);
+	}
+	newline(w, depth);
+	put(w, "]", 1);
+}
+
 static int write_json(writer *w, const ag_graph *g)
 {
 	const char *key;
@@ -243,21 +278,7 @@ static int write_json(writer *w, const ag_graph *g)
 	put_key(w, "generator", 2, true);
 	put_value(w, json_string("actorgraph " AG_VERSION), 2);
 	put_key(w, "documents", 2, false);
-	if (!g->n_docs) {
-		put_str(w, "[]");
-	} else {
-		put(w, "[", 1);
-		for (size_t i = 0; i < g->n_docs && w->rc == 0; i++) {
-			if (i)
-				put(w, ",", 1);
-			newline(w, 3);
-			put_value(w, document_json(&g->docs[i]), 3);
-			if (w->out.len >= FLUSH_AT)
-				flush(w);
-		}
-		newline(w, 2);
-		put(w, "]", 1);
-	}
+	put_array(w, g, g->n_docs, 2, doc_at);
 	if (g->attrs) {
 		json_object_foreach(g->attrs, key, v) {
 			if (strcmp(key, "generator") == 0 || strcmp(key, "documents") == 0)
@@ -270,37 +291,9 @@ static int write_json(writer *w, const ag_graph *g)
 	put(w, "}", 1);
 
 	put_key(w, "nodes", 1, false);
-	if (!g->n_nodes) {
-		put_str(w, "[]");
-	} else {
-		put(w, "[", 1);
-		for (size_t i = 0; i < g->n_nodes && w->rc == 0; i++) {
-			if (i)
-				put(w, ",", 1);
-			newline(w, 2);
-			put_value(w, node_json(g, &g->nodes[i]), 2);
-			if (w->out.len >= FLUSH_AT)
-				flush(w);
-		}
-		newline(w, 1);
-		put(w, "]", 1);
-	}
+	put_array(w, g, g->n_nodes, 1, node_at);
 	put_key(w, "links", 1, false);
-	if (!g->n_links) {
-		put_str(w, "[]");
-	} else {
-		put(w, "[", 1);
-		for (size_t i = 0; i < g->n_links && w->rc == 0; i++) {
-			if (i)
-				put(w, ",", 1);
-			newline(w, 2);
-			put_value(w, link_json(g, &g->links[i]), 2);
-			if (w->out.len >= FLUSH_AT)
-				flush(w);
-		}
-		newline(w, 1);
-		put(w, "]", 1);
-	}
+	put_array(w, g, g->n_links, 1, link_at);
 	newline(w, 0);
 	put(w, "}\n", 2);
 	flush(w);

@@ -20,15 +20,8 @@ mapfile -t reverse < <(printf '%s\n' "${forward[@]}" | LC_ALL=C sort -r)
 mapfile -t shuffled < <(printf '%s\n' "${forward[@]}" | awk 'NR % 3 == 0' ; printf '%s\n' "${forward[@]}" | awk 'NR % 3 != 0' | LC_ALL=C sort -r)
 ((${#forward[@]} == 11 && ${#shuffled[@]} == 11)) || { echo "determinism: expected 11 texts"; exit 1; }
 
-same() {
-	if cmp -s "$1" "$2"; then
-		echo "ok   $3"
-	else
-		echo "FAIL $3: $1 and $2 differ"
-		diff "$1" "$2" | head -10 || true
-		failures=$((failures + 1))
-	fi
-}
+# shellcheck source=lib/same.sh
+source "$src/tests/cli/lib/same.sh"
 
 # extract: the folder, the files one by one in three orders, stdin-free
 "$bin" extract -q -o folder.json texts

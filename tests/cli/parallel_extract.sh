@@ -13,15 +13,8 @@ mkdir -p "$scratch"
 cd "$scratch"
 failures=0
 
-same() {
-	if cmp -s "$1" "$2"; then
-		echo "ok   $3"
-	else
-		echo "FAIL $3: $1 and $2 differ"
-		diff "$1" "$2" | head -10 || true
-		failures=$((failures + 1))
-	fi
-}
+# shellcheck source=lib/same.sh
+source "$src/tests/cli/lib/same.sh"
 
 mkdir -p texts/a texts/b
 cp "$src"/graphs/peace-talks/texts/*.txt texts/a/
