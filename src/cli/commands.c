@@ -9,6 +9,9 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* build draws at most this many nodes in graph.svg (the most central) */
+#define BUILD_SVG_MAX_NODES 150
+
 #define EXTRACT_OPTS \
 	{"gazetteer", 0, true, true}, {"since", 0, true, false}, {"until", 0, true, false}, \
 	{"max-doc-mb", 0, true, false}, {"project", 0, true, false}, {"threads", 'j', true, false}, \
@@ -110,6 +113,8 @@ static const char build_help[] =
 	"\n"
 	"The main job: extract the graph from the texts, analyse it, and write into DIR:\n"
 	"graph.json (node-link with metrics), graph.dot, graph.svg, nodes.csv and edges.csv.\n"
+	"graph.svg draws at most the 150 most central nodes (PageRank); render the others\n"
+	"from graph.json with 'actorgraph render -f svg --top K' or --ego.\n"
 	"Takes the options of extract, analyze and render, and the view options, which cut\n"
 	"the graph after extraction and before analysis:\n"
 	"\n"
@@ -295,6 +300,8 @@ int cmd_build(int argc, char **argv)
 	ag_filter_options fo = AG_FILTER_OPTIONS_INIT;
 	ag_graph *g = NULL;
 	const char *dir;
+	char title[128];
+	size_t nodes, links;
 	struct stat st;
 	int rc;
 
@@ -342,12 +349,34 @@ int cmd_build(int argc, char **argv)
 	    (rc = write_into(dir, "edges.csv", g, "csv-links", &ro)) ||
 	    (rc = write_into(dir, "graph.graphml", g, "graphml", &ro)) ||
 	    (rc = write_into(dir, "graph.gexf", g, "gexf", &ro)) ||
-	    (rc = write_into(dir, "graph.cyjs", g, "cyjs", &ro)) ||
-	    (rc = write_into(dir, "graph.svg", g, "svg", &ro)))
+	    (rc = write_into(dir, "graph.cyjs", g, "cyjs", &ro)))
+		goto out;
+	nodes = ag_graph_node_count(g);
+	links = ag_graph_link_count(g);
+	if (nodes > BUILD_SVG_MAX_NODES) {
+		/* thousands of nodes make no readable drawing (and take Graphviz
+		 * minutes): the diagram shows the most central ones, and says so */
+		ag_filter_options top = AG_FILTER_OPTIONS_INIT;
+		top.top = BUILD_SVG_MAX_NODES;
+		if (ag_graph_filter(g, &top, NULL) < 0) {
+			rc = cli_lib_fail();
+			goto out;
+		}
+		if (!ro.title) {
+			snprintf(title, sizeof(title), "The %d most central of %zu actors and meetings (PageRank)",
+			         BUILD_SVG_MAX_NODES, nodes);
+			ro.title = title;
+		}
+		if (!cli_quiet())
+			fprintf(stderr, "actorgraph: graph.svg draws the %d most central of %zu nodes; for another cut: "
+			        "actorgraph render -f svg --top K (or --ego, --types) %s/graph.json\n",
+			        BUILD_SVG_MAX_NODES, nodes, dir);
+	}
+	if ((rc = write_into(dir, "graph.svg", g, "svg", &ro)))
 		goto out;
 	if (!cli_quiet())
 		fprintf(stderr, "actorgraph: %zu nodes, %zu links, %zu documents -> %s/graph.{json,dot,svg,graphml,gexf,cyjs}, nodes.csv, edges.csv\n",
-		        ag_graph_node_count(g), ag_graph_link_count(g), ag_graph_document_count(g), dir);
+		        nodes, links, ag_graph_document_count(g), dir);
 out:
 	ag_graph_free(g);
 	cli_args_free(&a);

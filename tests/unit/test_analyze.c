@@ -414,9 +414,9 @@ static void test_method_names(void **state)
 	assert_string_equal(ag_community_method_name((ag_community_method)99), "unknown");
 }
 
-/* Past AG_EXACT_LINK_LIMIT (200000 links) path metrics are estimated from
- * 256 sources.  A circulant graph, every node linked to the 200 nearest on
- * each side of a ring of 1001: 200200 links, every node alike. */
+/* Past nodes x links = 1e8 path metrics are estimated from 256 sources.  A
+ * circulant graph, every node linked to the 200 nearest on each side of a
+ * ring of 1001: 200200 links (2e8), every node alike. */
 static void test_large_sampled(void **state)
 {
 	enum { N = 1001, K = 200 };
