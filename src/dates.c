@@ -565,6 +565,104 @@ ag_date ag_date_resolve_weekday(ag_date anchor, int weekday, bool future)
 	return ag_date_add_days(anchor, -((wd - weekday + 7) % 7));
 }
 
+/* A dash between two day numbers: '-', an en dash or "to"; the bytes up to
+ * the second number, or 0. */
+static size_t day_dash(const char *s, size_t len, size_t i)
+{
+	size_t j = skip_blanks(s, len, i, false), n;
+
+	if (j < len && s[j] == '-')
+		return skip_blanks(s, len, j + 1, false) - i;
+	if (j + 2 < len && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+	    (unsigned char)s[j + 2] == 0x93)
+		return skip_blanks(s, len, j + 3, false) - i;
+	if (j > i && (n = match_phrase(s, len, j, "to")) > 0 && skip_blanks(s, len, j + n, false) > j + n)
+		return skip_blanks(s, len, j + n, false) - i;
+	return 0;
+}
+
+/* A day number 1..31 at s[i] with its ordinal suffix, not glued to more
+ * digits or letters; the bytes read, or 0. */
+static size_t day_number(const char *s, size_t len, size_t i, int *day)
+{
+	int d;
+	size_t n = read_num(s, len, i, 2, &d);
+
+	if (n == 0 || d < 1 || d > 31)
+		return 0;
+	n += ordinal_suffix(s, len, i + n);
+	if (i + n < len && is_word(s[i + n]))
+		return 0;
+	*day = d;
+	return n;
+}
+
+size_t ag_date_parse_month_day(const char *s, size_t len, int *month, int *day, int *end_day)
+{
+	int m, d, e = 0, y;
+	size_t i, j, n;
+
+	if (!s || !month || !day || !end_day || len == 0)
+		return 0;
+	if (s[0] >= 'A' && s[0] <= 'Z') {
+		/* July 7, July 7th, July 7-8 */
+		if ((i = match_month(s, len, 0, &m)) == 0)
+			return 0;
+		j = skip_blanks(s, len, i, false);
+		if (j == i || (n = day_number(s, len, j, &d)) == 0)
+			return 0;
+		j += n;
+		if ((n = day_dash(s, len, j)) > 0 && (i = day_number(s, len, j + n, &e)) > 0 && e > d)
+			j += n + i;
+		else
+			e = 0;
+	} else {
+		/* 7 July, 7th of July, 7-8 July */
+		if ((j = day_number(s, len, 0, &d)) == 0)
+			return 0;
+		if ((n = day_dash(s, len, j)) > 0 && (i = day_number(s, len, j + n, &e)) > 0 && e > d)
+			j += n + i;
+		else
+			e = 0;
+		i = skip_blanks(s, len, j, false);
+		if (i == j)
+			return 0;
+		if ((n = match_phrase(s, len, i, "of")) > 0) {
+			j = skip_blanks(s, len, i + n, false);
+			if (j == i + n)
+				return 0;
+			i = j;
+		}
+		if (i >= len || s[i] < 'A' || s[i] > 'Z' || (n = match_month(s, len, i, &m)) == 0)
+			return 0;
+		j = i + n;
+	}
+	/* with a year it is a full date (ag_date_parse_at), not this */
+	if (year_after(s, len, j, &y) > 0)
+		return 0;
+	if (d > 31 || (e && e > 31))
+		return 0;
+	*month = m;
+	*day = d;
+	*end_day = e;
+	return j;
+}
+
+ag_date ag_date_resolve_month_day(ag_date anchor, int month, int day)
+{
+	static const ag_date none = { 0, 0, 0 };
+	ag_date limit = ag_date_add_days(anchor, AG_DATE_AHEAD_DAYS);
+
+	if (!ag_date_valid(&anchor) || !ag_date_valid(&limit))
+		return none;
+	for (int y = anchor.year + 1; y >= anchor.year - 1; y--) {
+		ag_date d = { y, month, day };
+		if (ag_date_valid(&d) && ag_date_cmp(&d, &limit) <= 0)
+			return d;
+	}
+	return none;
+}
+
 size_t ag_date_parse_relative(const char *s, size_t len, int *delta)
 {
 	int v;

@@ -99,6 +99,31 @@ size_t ag_date_parse_weekday(const char *s, size_t len, int *weekday);
 ag_date ag_date_resolve_weekday(ag_date anchor, int weekday, bool future);
 
 /*
+ * Parse a day of a month without a year at s: "July 7", "July 7th", "Jul. 7",
+ * "7 July", "7th of July", and spans "July 7-8", "7-8 July", "7 to 8 July"
+ * (hyphen or en dash).  The month name must be capitalised (so "may" the verb
+ * is never a month) and the expression must not go on with a year (that is a
+ * full date: ag_date_parse_at).  Returns the bytes consumed with *month,
+ * *day and *end_day (the last day of a span, 0 when none), or 0.
+ */
+size_t ag_date_parse_month_day(const char *s, size_t len, int *month, int *day, int *end_day);
+
+/* How far after the document date a date without a year may fall. */
+#define AG_DATE_AHEAD_DAYS 60
+
+/*
+ * The year of a month and day written without one, in a story dated
+ * `anchor`: news reports what happened or what is coming soon, so the date
+ * is the latest of that month and day falling no more than
+ * AG_DATE_AHEAD_DAYS after the anchor ("July 7" in a story of 2026-03-10 is
+ * 2025-07-07; "January 3" in one of 2025-12-30 is 2026-01-03; "March 12"
+ * in one of 2026-03-10 is 2026-03-12).  Only the anchor's year and the
+ * years either side of it are tried (February 29 may be in none of them).
+ * Returns {0, 0, 0} for an invalid anchor or when no such date is found.
+ */
+ag_date ag_date_resolve_month_day(ag_date anchor, int month, int day);
+
+/*
  * Parse a relative day expression at s: "today", "tonight", "yesterday",
  * "tomorrow", "the following day", "the next day", "the day before", "the
  * previous day", "the day before yesterday", "the day after tomorrow".

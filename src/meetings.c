@@ -16,6 +16,10 @@
 #include "graph_impl.h"
 #include "relations.h"
 
+/* A date without a year this many days before the document date is an
+ * earlier round when it dates the talks (as a date of another year is). */
+#define EARLIER_ROUND_DAYS 45
+
 /* Nouns (and verbs) of talks, and the kind of meeting each names. */
 static const char *const cue_nouns[] = {
 	"talks", "negotiations", "negotiation", "meeting", "meetings", "summit", "summits",
@@ -100,6 +104,72 @@ static bool has_role(const int32_t *arr, size_t n, int32_t v)
 	return false;
 }
 
+static const char *const venue_starts[] = {"hold", "begin", "open", "start", "resume", "launch", "attend", "continue", NULL};
+static const char *const venue_breaks[] = {
+	"and", "but", "or", "after", "before", "ahead", "while", "when", "as", "than", "since", "with",
+	"without", "against", "not", NULL};
+static const char *const venue_time_words[] = {
+	"on", "this", "last", "late", "early", "morning", "afternoon", "evening", "night", "the", NULL};
+static ag_wordset venue_starts_set = AG_WORDSET(venue_starts);
+static ag_wordset venue_breaks_set = AG_WORDSET(venue_breaks);
+static ag_wordset venue_time_words_set = AG_WORDSET(venue_time_words);
+
+/* A venue named before the talks: "gathered in Yerevan on Saturday for talks",
+ * "sat down in Hanoi on Sunday, June 23 for talks", "arrived in Doha to hold
+ * talks".  The place ends at token `end`, right after its locative; then only
+ * words of time may come (on, a weekday, a date), then "for" or "to hold",
+ * and then at most five words that describe the talks ("a new round of",
+ * "one-day", "IGAD-mediated"), with no clause break, no other place and no
+ * word that starts another event ("ahead of talks", "and talks").  */
+static bool venue_before_cue(const ag_textdoc *td, size_t end, size_t cue)
+{
+	size_t k = end, lead;
+
+	while (k < cue && k < end + 8) {
+		const ag_token *t = &td->toks[k];
+		/* "on Sunday, June 23", "late on Friday": weekdays and months are
+		 * capitalised words that name no actor */
+		if (!(t->flags & TF_WORD) ? t->punct == ',' :
+		    (t->flags & TF_DIGIT) || ag__tok_in(td, k, &venue_time_words_set) ||
+		    ((t->flags & TF_CAP) && (!ment_at(td, k) || ment_at(td, k)->kind == M_BLOCK))) {
+			k++;
+			continue;
+		}
+		break;
+	}
+	if (ag__tok_is(td, k, "for")) {
+		k++;
+	} else if (ag__tok_is(td, k, "to") && word_in(td, k + 1, &venue_starts_set)) {
+		k += 2;
+	} else {
+		return false;
+	}
+	if (k > cue || cue - k > 5)
+		return false;
+	for (lead = k; lead < cue; lead++) {
+		const ag_mention *m = ment_at(td, lead);
+		if (!(td->toks[lead].flags & TF_WORD) && td->toks[lead].punct != '-')
+			return false;
+		if ((td->toks[lead].flags & TF_WORD) && (word_in(td, lead, &venue_breaks_set) ||
+		                                          word_in(td, lead, &locatives_set) || word_in(td, lead, &said_words_set)))
+			return false;
+		if (m && m->kind == M_PLACE)
+			return false;
+	}
+	return true;
+}
+
+/* A conjunction opening another clause between tokens a and b ("marched in
+ * Tbilisi on Saturday, and talks resumed"): the place is not the talks'. */
+static bool clause_between(const ag_textdoc *td, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (ag__tok_is(td, k, "and") || ag__tok_is(td, k, "but") || ag__tok_is(td, k, "while") ||
+		    ag__tok_is(td, k, "whereas"))
+			return true;
+	return false;
+}
+
 /* One sentence's worth of meeting information. */
 typedef struct {
 	ag_meeting m;
@@ -138,7 +208,7 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 		const ag_token *t = &td->toks[i];
 		size_t left = s->end - t->start, used;
 		ag_date d;
-		int wd, delta, c, o;
+		int wd, delta, c, o, md_month, md_day, md_end;
 
 		if (!(t->flags & TF_WORD))
 			continue;
@@ -161,6 +231,29 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 				ev->m.historical = anchor != NULL;
 				ev->m.year = d.year;
 				ev->m.month = d.month;
+			}
+			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
+				i++;
+			continue;
+		}
+		/* a day without a year ("met in Cairo on July 7", "on 7 July"): the
+		 * nearest such day not far after the document date (dates.h) */
+		if (anchor && (used = ag_date_parse_month_day(text + t->start, left, &md_month, &md_day, &md_end)) > 0) {
+			ag_date r = ag_date_resolve_month_day(*anchor, md_month, md_day);
+			if (ag_date_valid(&r)) {
+				ag_date far = ag_date_add_days(*anchor, -EARLIER_ROUND_DAYS);
+				base = r;
+				have_base = true;
+				if (md_end > md_day) {
+					ag_date e = ag_date_add_days(r, md_end - md_day);
+					if (ag_date_valid(&e) && e.month == r.month) {
+						count = md_end - md_day + 1;
+						ordinal = 0;
+					}
+				}
+				/* months before the story: an earlier round, as for a dated one */
+				if (ag_date_cmp(&r, &far) < 0 && near_cue(ev, i))
+					ev->m.historical = true;
 			}
 			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
 				i++;
@@ -354,8 +447,10 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 					}
 					if (!broken && (m->tok - cue <= 8 || (held && m->tok - cue <= 12)))
 						d = m->tok - cue;
-				} else if (end <= cue && loc && cue - end <= 4) {
+				} else if (end <= cue && loc && cue - end <= 4 && !clause_between(td, end, cue)) {
 					d = cue - end + 4; /* "In Geneva, talks resumed" */
+				} else if (end <= cue && loc && m->kind == M_PLACE && venue_before_cue(td, end, cue)) {
+					d = cue - end + 4; /* "gathered in Yerevan on Saturday for talks" */
 				}
 				if (d < dist)
 					dist = d;

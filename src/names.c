@@ -100,6 +100,47 @@ static bool particle_at(const ag_textdoc *td, size_t i)
 	       ag__tok_in(td, i, &particles_set);
 }
 
+/* Common English second halves of a hyphenated word ("Pro-war", "Kremlin-led",
+ * "Co-op"), never the second syllable of a given name. */
+static const char *const compound_tails[] = {
+	"war", "led", "era", "old", "day", "run", "set", "off", "out", "up", "new", "time", "term",
+	"year", "born", "held", "made", "left", "free", "wide", "back", "like", "type", "size", "long",
+	"rich", "poor", "hit", "torn", "bred", "grown", "owned", "based", "aged", "only", "elect", "op",
+	"ops", "in", "on", "by", "to", "the", "and", "or", "of", "for", "at", "as", "all", "one", "two",
+	"way", "end", "top", "low", "high", "half", "full", "self", "post", "pre", "non", "anti", "pro",
+	"ex", "co", "mid", "semi", "well", "hand", "line", "side", "last", "next", NULL};
+static ag_wordset compound_tails_set = AG_WORDSET(compound_tails);
+
+/* Is "a-b" at [a, b) (b the hyphen) the first part of a given name whose
+ * second syllable is written in lower case ("Hyun-woo Baek", "Jae-in Moon")?
+ * Both parts short and written without spaces, the first capitalised (not all
+ * capitals), the second lower-case letters only and not a common word, and a
+ * capitalised name part must follow: a name of its own is never just "Hyun-woo".
+ * "in" is a common word but also a syllable (Jae-in): allowed only when the
+ * first part is a short syllable itself. */
+static bool lower_syllable(const ag_textdoc *td, size_t a, size_t b, size_t send)
+{
+	const ag_token *t = &td->toks[a], *h, *w;
+	if (b + 2 >= send || ag__tok_punct(td, b) != '-')
+		return false;
+	h = &td->toks[b];
+	w = &td->toks[b + 1];
+	if (!(h->flags & TF_NOSPACE) || !(w->flags & TF_NOSPACE) || !(w->flags & TF_WORD) ||
+	    (w->flags & (TF_CAP | TF_DIGIT | TF_SKIP | TF_POSS | TF_ALLCAPS)) || (t->flags & (TF_ALLCAPS | TF_ABBREV | TF_INITIAL | TF_POSS)) ||
+	    t->fold_len < 2 || t->fold_len > 5 || w->fold_len < 2 || w->fold_len > 5)
+		return false;
+	for (size_t k = 0; k < w->fold_len; k++) {
+		char c = ag__tok_fold(td, b + 1)[k];
+		if (c < 'a' || c > 'z')
+			return false;
+	}
+	if (ag__tok_in(td, b + 1, &compound_tails_set) && !(ag__tok_is(td, b + 1, "in") && t->fold_len <= 3))
+		return false;
+	if (td->tok_ment[b + 1] >= 0 || (td->toks[b + 2].flags & TF_NEWLINE) || !name_token(td, b + 2))
+		return false;
+	return true;
+}
+
 /* The end of the name that starts at token a (one past its last token). */
 static size_t name_end(const ag_textdoc *td, size_t a)
 {
@@ -115,6 +156,11 @@ static size_t name_end(const ag_textdoc *td, size_t a)
 		/* hyphenated parts: Jean-Yves, Al-Sisi */
 		if (ag__tok_punct(td, b) == '-' && (td->toks[b].flags & TF_NOSPACE) && b + 1 < send &&
 		    (td->toks[b + 1].flags & TF_NOSPACE) && name_token(td, b + 1)) {
+			b += 2;
+			continue;
+		}
+		/* a given name of two syllables with a lower-case second one: Hyun-woo, Jae-in */
+		if (b == a + 1 && lower_syllable(td, a, b, send)) {
 			b += 2;
 			continue;
 		}
@@ -373,6 +419,28 @@ static bool in_role_phrase_before(const ag_textdoc *td, const ag_mention *m)
 	return m->tok > s && (ag__tok_is(td, m->tok - 1, "in") || ag__tok_is(td, m->tok - 1, "at"));
 }
 
+/* The state or organization in "of (the) X" right after a name ending before
+ * token b ("Envoy Dawit Akinola of Madagascar", "President X of the Republic
+ * of the Congo"), or -1.  Named states, their organs and organizations count;
+ * capitals, seats, cities and demonyms do not ("the mayor X of Kyiv"). */
+static int32_t of_after_name(const ag_textdoc *td, size_t b)
+{
+	const ag_mention *m;
+	size_t k = b;
+	if (b == 0 || (td->toks[b - 1].flags & TF_POSS) || !ag__tok_is(td, k, "of") ||
+	    td->toks[k].sent != td->toks[b - 1].sent)
+		return -1;
+	k++;
+	if (ag__tok_is(td, k, "the") && !ment_at(td, k))
+		k++;
+	m = ment_at(td, k);
+	if (!m || m->tok != k || td->toks[k].sent != td->toks[b - 1].sent)
+		return -1;
+	if (m->kind == M_ORG || (m->kind == M_STATE && (m->via == GZ_STATE || m->via == GZ_ORGAN)))
+		return m->entity;
+	return -1;
+}
+
 /* Read role and affiliation from the words before the name [a, ...) and from
  * an appositive, into person p (explicit cues only). */
 static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
@@ -470,6 +538,15 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 	/* a comma with no role before it is a list ("Putin, Trump"), not a role phrase */
 	if (lead_comma && !role)
 		affil = affil_person = -1;
+	/* "Foreign Minister Ilse Brookfield of Latvia": the state or organization
+	 * right after the name names the side (a capital or a city does not) */
+	if (affil < 0) {
+		int32_t of = of_after_name(td, b);
+		if (of >= 0) {
+			affil = of;
+			affil_person = -1;
+		}
+	}
 	if (affil < 0 && affil_person < 0 && of_entity >= 0)
 		affil = of_entity;
 	if (!role)
