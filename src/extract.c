@@ -92,30 +92,37 @@ static bool outside_window(const ag_extractor *ex, const char *date)
 int ag_extract_document(const ag_extractor *ex, const ag_document *doc, ag_graph **out)
 {
 	ag_textdoc td = {0};
+	int rc = ag__extract_document_td(ex, doc, &td, out);
+	ag__textdoc_free(&td);
+	return rc;
+}
+
+int ag__extract_document_td(const ag_extractor *ex, const ag_document *doc, ag_textdoc *td, ag_graph **out)
+{
 	ag_graph *g = NULL;
 	size_t di;
 	int rc;
 
 	*out = NULL;
-	td.gz = ex->gz;
-	td.since = ex->has_since ? ex->since_iso : NULL;
-	td.until = ex->has_until ? ex->until_iso : NULL;
-	document_date(doc, td.date);
+	td->gz = ex->gz;
+	td->since = ex->has_since ? ex->since_iso : NULL;
+	td->until = ex->has_until ? ex->until_iso : NULL;
+	document_date(doc, td->date);
 	if ((rc = ag_graph_new(&g)) < 0)
 		return rc;
-	if (outside_window(ex, td.date)) {
+	if (outside_window(ex, td->date)) {
 		*out = g; /* empty: the document falls outside --since/--until */
 		return 0;
 	}
-	if ((rc = ag_graph_add_document(g, doc->id, doc->path, td.date[0] ? td.date : NULL, &di)) < 0 ||
-	    (rc = ag__text_prepare(&td, doc)) < 0 || (rc = ag__find_mentions(&td)) < 0 ||
-	    (rc = ag__find_persons(&td)) < 0 || (rc = ag__find_meetings(&td)) < 0 ||
-	    (rc = ag__relate(&td, g, di)) < 0 || (rc = ag__relate_meetings(&td, g, di)) < 0)
+	if ((rc = ag_graph_add_document(g, doc->id, doc->path, td->date[0] ? td->date : NULL, &di)) < 0 ||
+	    (rc = ag__text_prepare(td, doc)) < 0 || (rc = ag__find_mentions(td)) < 0 ||
+	    (rc = ag__find_persons(td)) < 0 || (rc = ag__find_meetings(td)) < 0 ||
+	    (rc = ag__relate(td, g, di)) < 0 || (rc = ag__relate_meetings(td, g, di)) < 0)
 		goto cleanup;
-	if (td.date[0]) {
+	if (td->date[0]) {
 		for (size_t i = 0; i < g->n_nodes; i++)
-			if ((rc = ag__set_str(&g->nodes[i].first_seen, td.date)) < 0 ||
-			    (rc = ag__set_str(&g->nodes[i].last_seen, td.date)) < 0)
+			if ((rc = ag__set_str(&g->nodes[i].first_seen, td->date)) < 0 ||
+			    (rc = ag__set_str(&g->nodes[i].last_seen, td->date)) < 0)
 				goto cleanup;
 	}
 	*out = g;
@@ -126,7 +133,7 @@ cleanup:
 		snprintf(why, sizeof(why), "%s", ag_error_last());
 		ag__error(rc, "%s: %s", doc->path, why);
 	}
-	ag__textdoc_free(&td);
+	td->doc = NULL; /* the document is the caller's: nothing of it is kept */
 	ag_graph_free(g);
 	return rc;
 }
@@ -138,8 +145,16 @@ int ag_extractor_add_graph(ag_extractor *ex, const ag_graph *doc_graph)
 
 int ag_extractor_add(ag_extractor *ex, const ag_document *doc)
 {
+	ag_textdoc td = {0};
+	int rc = ag__extractor_add_td(ex, doc, &td);
+	ag__textdoc_free(&td);
+	return rc;
+}
+
+int ag__extractor_add_td(ag_extractor *ex, const ag_document *doc, ag_textdoc *td)
+{
 	ag_graph *g = NULL;
-	int rc = ag_extract_document(ex, doc, &g);
+	int rc = ag__extract_document_td(ex, doc, td, &g);
 	if (rc == 0)
 		rc = ag_extractor_add_graph(ex, g);
 	ag_graph_free(g);

@@ -17,6 +17,7 @@
 
 #include "actorgraph/extract.h"
 #include "internal.h"
+#include "relations.h"
 
 #define RUN_SLOTS_PER_THREAD 4
 #define RUN_MAX_BYTES ((size_t)64 << 20)
@@ -46,6 +47,7 @@ typedef struct {
 static void *worker(void *arg)
 {
 	pool *p = arg;
+	ag_textdoc td = {0}; /* this thread's working state, reused */
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		slot *s;
@@ -59,7 +61,7 @@ static void *worker(void *arg)
 		s->state = SLOT_BUSY;
 		pthread_mutex_unlock(&p->mu);
 
-		rc = ag_extract_document(p->ex, s->doc, &g);
+		rc = ag__extract_document_td(p->ex, s->doc, &td, &g);
 
 		pthread_mutex_lock(&p->mu);
 		s->graph = g;
@@ -70,6 +72,7 @@ static void *worker(void *arg)
 		pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
+	ag__textdoc_free(&td);
 	return NULL;
 }
 
@@ -87,16 +90,18 @@ static void report(ag_reader *r, const ag_run_options *o, ag_extract_progress *p
 static int run_serial(ag_extractor *ex, ag_reader *r, const ag_run_options *o)
 {
 	ag_extract_progress pr = {0};
+	ag_textdoc td = {0};
 	ag_document *doc;
 	int rc;
 	while ((rc = ag_reader_next(r, &doc)) > 0) {
-		rc = ag_extractor_add(ex, doc);
+		rc = ag__extractor_add_td(ex, doc, &td);
 		if (rc == 0)
 			report(r, o, &pr, doc);
 		ag_document_free(doc);
 		if (rc < 0)
-			return rc;
+			break;
 	}
+	ag__textdoc_free(&td);
 	return rc;
 }
 

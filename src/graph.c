@@ -356,24 +356,39 @@ static int evidence_cmp(const ag_graph *g, const ag_evidence *x, const ag_eviden
 	return (x->end > y->end) - (x->end < y->end);
 }
 
-/* Once a link holds AG_EVIDENCE_KEEP entries, the smallest ones by (document
- * id, start) are kept, so what survives does not depend on the input order. */
-int ag__link_add_evidence(const ag_graph *g, ag_link *l, const ag_evidence *ev)
+/* Index of the largest kept entry; the first of equal ones, as a scan from
+ * the front finds it. */
+static size_t evidence_worst(const ag_graph *g, const ag_link *l)
 {
 	size_t worst = 0;
+	for (size_t i = 1; i < l->n_ev; i++)
+		if (evidence_cmp(g, &l->ev[i], &l->ev[worst]) > 0)
+			worst = i;
+	return worst;
+}
 
+/* Once a link holds AG_EVIDENCE_KEEP entries, the smallest ones by (document
+ * id, start) are kept, so what survives does not depend on the input order.
+ * The largest kept entry is remembered, so that rejecting one costs a single
+ * comparison; it is searched again only when an entry is replaced. */
+int ag__link_add_evidence(const ag_graph *g, ag_link *l, const ag_evidence *ev)
+{
 	l->ev_total++;
 	if (l->n_ev < AG_EVIDENCE_KEEP) {
 		if (AG_GROW(l->ev, l->cap_ev, l->n_ev + 1) < 0)
 			return AG_ENOMEM;
 		l->ev[l->n_ev++] = *ev;
+		l->ev_worst_ok = false;
 		return 0;
 	}
-	for (size_t i = 1; i < l->n_ev; i++)
-		if (evidence_cmp(g, &l->ev[i], &l->ev[worst]) > 0)
-			worst = i;
-	if (evidence_cmp(g, ev, &l->ev[worst]) < 0)
-		l->ev[worst] = *ev;
+	if (!l->ev_worst_ok || l->ev_worst >= l->n_ev) {
+		l->ev_worst = evidence_worst(g, l);
+		l->ev_worst_ok = true;
+	}
+	if (evidence_cmp(g, ev, &l->ev[l->ev_worst]) < 0) {
+		l->ev[l->ev_worst] = *ev;
+		l->ev_worst = evidence_worst(g, l);
+	}
 	return 0;
 }
 
@@ -386,6 +401,12 @@ int ag_graph_find_link(const ag_graph *g, size_t a, size_t b, size_t *out_index)
 
 int ag_graph_add_link(ag_graph *g, size_t a, size_t b, ag_relation rel,
                       unsigned count, const ag_evidence *evidence)
+{
+	return ag__graph_add_link_at(g, a, b, rel, count, evidence, NULL);
+}
+
+int ag__graph_add_link_at(ag_graph *g, size_t a, size_t b, ag_relation rel, unsigned count,
+                          const ag_evidence *evidence, size_t *out_link)
 {
 	size_t i;
 	ag_link *l;
@@ -413,6 +434,8 @@ int ag_graph_add_link(ag_graph *g, size_t a, size_t b, ag_relation rel,
 	l = &g->links[i];
 	l->rel[rel] += count;
 	l->weight += count;
+	if (out_link)
+		*out_link = i;
 	if (evidence && evidence->doc < g->n_docs)
 		return ag__link_add_evidence(g, l, evidence);
 	return 0;
@@ -483,34 +506,43 @@ static int keyed_cmp(const void *x, const void *y)
 	return (a->index > b->index) - (a->index < b->index);
 }
 
+/* qsort, unless the array is in order already (a graph sorted before and
+ * not changed since: each writer sorts, and so does resolution). */
+static void sort_if_needed(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	const char *p = base;
+	for (size_t i = 1; i < n; i++) {
+		if (cmp(p + (i - 1) * size, p + i * size) > 0) {
+			qsort(base, n, size, cmp);
+			return;
+		}
+	}
+}
+
+/* Links and evidence are ordered after nodes and documents, whose new
+ * indices follow their ids (which are unique): comparing indices then gives
+ * the order of the ids without comparing strings. */
 typedef struct {
-	const char *k1, *k2;
+	size_t a, b; /* new node indices, a < b */
 	size_t index;
 } keyed2;
 
 static int keyed2_cmp(const void *x, const void *y)
 {
-	const keyed2 *a = x, *b = y;
-	int c = strcmp(a->k1, b->k1);
-	if (!c)
-		c = strcmp(a->k2, b->k2);
-	if (c)
-		return c;
-	return (a->index > b->index) - (a->index < b->index);
+	const keyed2 *p = x, *q = y;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return (p->index > q->index) - (p->index < q->index);
 }
 
-typedef struct {
-	const char *doc;
-	size_t start, end;
-	ag_evidence ev;
-} keyed_ev;
-
-static int keyed_ev_cmp(const void *x, const void *y)
+/* Evidence by (document, start, end), documents by their new index. */
+static int ev_cmp(const void *x, const void *y)
 {
-	const keyed_ev *a = x, *b = y;
-	int c = strcmp(a->doc, b->doc);
-	if (c)
-		return c;
+	const ag_evidence *a = x, *b = y;
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
 	return (a->end > b->end) - (a->end < b->end);
@@ -524,8 +556,7 @@ int ag_graph_sort(ag_graph *g)
 	keyed2 *kl = NULL;
 	size_t *node_map = NULL, *doc_map = NULL;
 	void *tmp = NULL;
-	keyed_ev *kev = NULL;
-	size_t kev_cap = 0;
+	bool moved = false; /* anything renumbered: the indexes are rebuilt */
 	int rc = AG_ENOMEM;
 
 	if (big < d)
@@ -543,12 +574,13 @@ int ag_graph_sort(ag_graph *g)
 		kn[i].key = g->docs[i].id;
 		kn[i].index = i;
 	}
-	qsort(kn, d, sizeof(*kn), keyed_cmp);
+	sort_if_needed(kn, d, sizeof(*kn), keyed_cmp);
 	{
 		ag_doc_rec *nd = tmp;
 		for (size_t i = 0; i < d; i++) {
 			nd[i] = g->docs[kn[i].index];
 			doc_map[kn[i].index] = i;
+			moved |= kn[i].index != i;
 		}
 		if (d)
 			memcpy(g->docs, nd, d * sizeof(*nd));
@@ -557,16 +589,17 @@ int ag_graph_sort(ag_graph *g)
 	/* nodes, and each node's aliases */
 	for (size_t i = 0; i < n; i++) {
 		if (g->nodes[i].aliases.count > 1)
-			qsort(g->nodes[i].aliases.items, g->nodes[i].aliases.count, sizeof(char *), str_cmp);
+			sort_if_needed(g->nodes[i].aliases.items, g->nodes[i].aliases.count, sizeof(char *), str_cmp);
 		kn[i].key = g->nodes[i].id;
 		kn[i].index = i;
 	}
-	qsort(kn, n, sizeof(*kn), keyed_cmp);
+	sort_if_needed(kn, n, sizeof(*kn), keyed_cmp);
 	{
 		ag_node *nn = tmp;
 		for (size_t i = 0; i < n; i++) {
 			nn[i] = g->nodes[kn[i].index];
 			node_map[kn[i].index] = i;
+			moved |= kn[i].index != i;
 		}
 		if (n)
 			memcpy(g->nodes, nn, n * sizeof(*nn));
@@ -580,32 +613,28 @@ int ag_graph_sort(ag_graph *g)
 		l->b = a < b ? b : a;
 		for (size_t e = 0; e < l->n_ev; e++)
 			l->ev[e].doc = doc_map[l->ev[e].doc];
-		if (l->n_ev > 1) {
-			if (AG_GROW(kev, kev_cap, l->n_ev) < 0)
-				goto cleanup;
-			for (size_t e = 0; e < l->n_ev; e++) {
-				kev[e].doc = g->docs[l->ev[e].doc].id;
-				kev[e].start = l->ev[e].start;
-				kev[e].end = l->ev[e].end;
-				kev[e].ev = l->ev[e];
-			}
-			qsort(kev, l->n_ev, sizeof(*kev), keyed_ev_cmp);
-			for (size_t e = 0; e < l->n_ev; e++)
-				l->ev[e] = kev[e].ev;
-		}
-		kl[i].k1 = g->nodes[l->a].id;
-		kl[i].k2 = g->nodes[l->b].id;
+		if (l->n_ev > 1)
+			sort_if_needed(l->ev, l->n_ev, sizeof(*l->ev), ev_cmp);
+		l->ev_worst_ok = false; /* renumbered and reordered */
+		kl[i].a = l->a;
+		kl[i].b = l->b;
 		kl[i].index = i;
 	}
-	qsort(kl, m, sizeof(*kl), keyed2_cmp);
+	sort_if_needed(kl, m, sizeof(*kl), keyed2_cmp);
 	{
 		ag_link *nl = tmp;
-		for (size_t i = 0; i < m; i++)
+		for (size_t i = 0; i < m; i++) {
 			nl[i] = g->links[kl[i].index];
+			moved |= kl[i].index != i;
+		}
 		if (m)
 			memcpy(g->links, nl, m * sizeof(*nl));
 	}
-	rc = ag__graph_reindex(g);
+	/* (a link's key does not depend on the order of its ends) */
+	if (moved || g->node_index.count != n || g->doc_index.count != d || g->link_index.count != m)
+		rc = ag__graph_reindex(g);
+	else
+		rc = 0;
 
 cleanup:
 	free(kn);
@@ -613,6 +642,5 @@ cleanup:
 	free(node_map);
 	free(doc_map);
 	free(tmp);
-	free(kev);
 	return rc;
 }

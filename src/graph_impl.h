@@ -40,6 +40,8 @@ typedef struct {
 	ag_evidence *ev;
 	size_t n_ev, cap_ev;
 	size_t ev_total; /* evidence seen, kept or not (see AG_EVIDENCE_KEEP) */
+	size_t ev_worst; /* when ev_worst_ok: index of the largest kept entry (the first such) */
+	bool ev_worst_ok; /* false (as zeroed) = recompute; cleared by whatever reorders ev */
 	char *example;   /* one evidence sentence, for tooltips; may be NULL */
 	json_t *extra;   /* other attributes read from a graph file, or NULL */
 } ag_link;
@@ -73,8 +75,13 @@ int ag__graph_metric_slot(ag_graph *g, const char *name, bool create);
 int ag__graph_set_metric(ag_graph *g, size_t node, int slot, double value);
 /* Pointer to a string field of a node by key, or NULL for an unknown key. */
 char **ag__node_field(ag_node *n, const char *key);
-/* Add evidence to a link, keeping the first AG_EVIDENCE_KEEP. */
+/* Add evidence to a link, keeping the first AG_EVIDENCE_KEEP.  Whatever else
+ * changes l->ev (order, contents) or the documents' ids must clear
+ * l->ev_worst_ok. */
 int ag__link_add_evidence(const ag_graph *g, ag_link *l, const ag_evidence *ev);
+/* ag_graph_add_link that also gives the link's index (when out_link). */
+int ag__graph_add_link_at(ag_graph *g, size_t a, size_t b, ag_relation rel, unsigned count,
+                          const ag_evidence *evidence, size_t *out_link);
 /* Rebuild node_index and link_index after nodes or links were renumbered. */
 int ag__graph_reindex(ag_graph *g);
 /* Graph-level attribute object, created on first use (borrowed). */

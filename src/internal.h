@@ -6,6 +6,7 @@
 #define AG_INTERNAL_H
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,7 +27,10 @@ int ag__enomem(void);
 
 /* Grow *ptr (of *cap elements of size `elem`) so that it holds `need` elements. */
 int ag__grow(void *ptr, size_t *cap, size_t need, size_t elem);
-#define AG_GROW(arr, cap, need) ag__grow(&(arr), &(cap), (need), sizeof(*(arr)))
+/* (The capacity test is made here, so that the common case costs no call;
+ * the arguments must have no side effects.) */
+#define AG_GROW(arr, cap, need) \
+	((size_t)(need) <= (cap) ? 0 : ag__grow(&(arr), &(cap), (need), sizeof(*(arr))))
 
 char *ag__strdup(const char *s);
 char *ag__strndup(const char *s, size_t n);
@@ -100,10 +104,33 @@ typedef struct {
 } ag_wordset;
 #define AG_WORDSET(list) {(list), NULL}
 
+/* The table of a set (wordset.c): open addressing by FNV state. */
+struct ag__wordtab {
+	uint32_t mask;       /* slots - 1 */
+	uint32_t *hashes;    /* FNV state of the word in each slot */
+	int32_t *index;      /* index in the list, or -1 for an empty slot */
+	uint32_t *lens;
+	/* the three arrays follow the header in the same allocation */
+};
+
+/* The lookup when the set has no table yet (builds and publishes it). */
+int ag__wordset_find_slow(ag_wordset *ws, uint32_t hstate, const char *s, size_t n);
+
 /* Index in the list of the word s[0..n) (whose FNV state from AG_HASH_INIT
  * is `hstate`), or -1.  s must be NUL-terminated at n: it is matched as a C
- * string, exactly as strcmp would. */
-int ag__wordset_find(ag_wordset *ws, uint32_t hstate, const char *s, size_t n);
+ * string, exactly as strcmp would.  Inline: it is called for most tokens. */
+static inline int ag__wordset_find(ag_wordset *ws, uint32_t hstate, const char *s, size_t n)
+{
+	const struct ag__wordtab *t = atomic_load_explicit(&ws->tab, memory_order_acquire);
+	if (!t)
+		return ag__wordset_find_slow(ws, hstate, s, n);
+	for (uint32_t j = hstate & t->mask; t->index[j] >= 0; j = (j + 1) & t->mask) {
+		/* n + 1 bytes: the NUL too, so a match is exactly strcmp's */
+		if (t->hashes[j] == hstate && t->lens[j] == n && memcmp(ws->words[t->index[j]], s, n + 1) == 0)
+			return t->index[j];
+	}
+	return -1;
+}
 
 /* uint64 -> size_t map (link lookup by node pair). */
 typedef struct {

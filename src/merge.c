@@ -77,7 +77,11 @@ static int merge_node_attrs(ag_node *d, const ag_node *s)
 	return 0;
 }
 
-int ag__graph_absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *from, const ag_link *l)
+/* ag__graph_absorb_link with the documents of `from` already in `into`:
+ * docmap[i] is the index in `into` of document i of `from` (NULL: look each
+ * one up by id). */
+static int absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *from, const ag_link *l,
+                       const size_t *docmap)
 {
 	size_t li;
 	ag_link *d;
@@ -85,16 +89,17 @@ int ag__graph_absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *fr
 
 	if (a == b)
 		return 0;
-	if ((rc = ag_graph_add_link(into, a, b, AG_REL_OTHER, 0, NULL)) < 0)
+	if ((rc = ag__graph_add_link_at(into, a, b, AG_REL_OTHER, 0, NULL, &li)) < 0)
 		return rc;
-	ag_graph_find_link(into, a, b, &li);
 	d = &into->links[li];
 	d->weight += l->weight;
 	for (int r = 0; r < AG_REL_COUNT; r++)
 		d->rel[r] += l->rel[r];
 	for (size_t e = 0; e < l->n_ev; e++) {
 		ag_evidence ev = l->ev[e];
-		if ((rc = ag_graph_add_document(into, from->docs[ev.doc].id, NULL, NULL, &ev.doc)) < 0)
+		if (docmap)
+			ev.doc = docmap[ev.doc];
+		else if ((rc = ag_graph_add_document(into, from->docs[ev.doc].id, NULL, NULL, &ev.doc)) < 0)
 			return rc;
 		d = &into->links[li];
 		if ((rc = ag__link_add_evidence(into, d, &ev)) < 0)
@@ -109,23 +114,33 @@ int ag__graph_absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *fr
 	return 0;
 }
 
+int ag__graph_absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *from, const ag_link *l)
+{
+	return absorb_link(into, a, b, from, l, NULL);
+}
+
 int ag__graph_absorb(ag_graph *into, const ag_graph *from)
 {
-	size_t *map = NULL;
+	size_t *map = NULL, *docmap;
 	int rc = 0;
 
 	if (into == from)
 		return ag__error(AG_EINVAL, "cannot merge a graph into itself");
+	/* one block: node map, then document map */
+	if (!(map = malloc((from->n_nodes + from->n_docs + 1) * sizeof(*map))))
+		return ag__enomem();
+	docmap = map + from->n_nodes;
 	for (size_t i = 0; i < from->n_docs; i++) {
 		const ag_doc_rec *d = &from->docs[i];
 		size_t di;
-		if ((rc = ag_graph_add_document(into, d->id, d->path, d->date, &di)) < 0)
+		if ((rc = ag_graph_add_document(into, d->id, d->path, d->date, &di)) < 0) {
+			free(map);
 			return rc;
+		}
+		docmap[i] = di;
 		if (d->extra && !into->docs[di].extra)
 			into->docs[di].extra = json_deep_copy(d->extra);
 	}
-	if (from->n_nodes && !(map = malloc(from->n_nodes * sizeof(*map))))
-		return ag__enomem();
 	for (size_t i = 0; i < from->n_nodes && rc == 0; i++) {
 		const ag_node *s = &from->nodes[i];
 		size_t before = into->n_nodes;
@@ -137,22 +152,14 @@ int ag__graph_absorb(ag_graph *into, const ag_graph *from)
 			if (s->type_name && (rc = ag__set_str(&d->type_name, s->type_name)) < 0)
 				break;
 			if (s->aliases.count || s->role || s->affiliation || s->place || s->country || s->start ||
-			    s->end || s->status || s->first_seen || s->last_seen || s->mentions || s->extra) {
-				char *keep = d->label;
-				d->label = NULL;
-				if ((rc = ag__set_str(&d->label, keep)) < 0) {
-					d->label = keep;
-					break;
-				}
-				free(keep);
+			    s->end || s->status || s->first_seen || s->last_seen || s->mentions || s->extra)
 				rc = merge_node_attrs(d, s);
-			}
 		} else {
 			rc = merge_node_attrs(&into->nodes[map[i]], s);
 		}
 	}
 	for (size_t i = 0; i < from->n_links && rc == 0; i++)
-		rc = ag__graph_absorb_link(into, map[from->links[i].a], map[from->links[i].b], from, &from->links[i]);
+		rc = absorb_link(into, map[from->links[i].a], map[from->links[i].b], from, &from->links[i], docmap);
 	if (rc == 0 && from->attrs) {
 		const char *key;
 		json_t *v;
@@ -203,7 +210,7 @@ int ag__graph_swap(ag_graph *g, ag_graph *n)
 static int contract(ag_graph *g, const size_t *rep)
 {
 	ag_graph *n = NULL;
-	size_t *map = NULL;
+	size_t *map = NULL, *docmap = NULL;
 	int rc;
 
 	if ((rc = ag_graph_new(&n)) < 0)
@@ -212,9 +219,16 @@ static int contract(ag_graph *g, const size_t *rep)
 		ag_graph_free(n);
 		return ag__enomem();
 	}
+	if (!(docmap = malloc((g->n_docs + 1) * sizeof(*docmap)))) {
+		free(map);
+		ag_graph_free(n);
+		return ag__enomem();
+	}
 	for (size_t i = 0; i < g->n_docs && rc == 0; i++) {
 		size_t di;
 		rc = ag_graph_add_document(n, g->docs[i].id, g->docs[i].path, g->docs[i].date, &di);
+		if (rc == 0)
+			docmap[i] = di;
 		if (rc == 0 && g->docs[i].extra)
 			n->docs[di].extra = json_incref(g->docs[i].extra);
 	}
@@ -256,7 +270,7 @@ static int contract(ag_graph *g, const size_t *rep)
 		free(label);
 	}
 	for (size_t i = 0; i < g->n_links && rc == 0; i++)
-		rc = ag__graph_absorb_link(n, map[g->links[i].a], map[g->links[i].b], g, &g->links[i]);
+		rc = absorb_link(n, map[g->links[i].a], map[g->links[i].b], g, &g->links[i], docmap);
 	if (rc == 0) {
 		/* g takes n's nodes, links and documents and keeps its attributes */
 		json_t *attrs = g->attrs;
@@ -266,6 +280,7 @@ static int contract(ag_graph *g, const size_t *rep)
 		g->attrs = attrs;
 	}
 	free(map);
+	free(docmap);
 	ag_graph_free(n);
 	return rc;
 }

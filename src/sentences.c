@@ -69,11 +69,19 @@ int ag__fold(const char *s, size_t len, ag_buf *out)
 		utf8proc_int32_t c;
 		utf8proc_ssize_t n;
 		if (b < 0x80) {
-			/* the reserve can be used up by code points that expand a lot */
-			if (out->len + 2 > out->cap && AG_GROW(out->data, out->cap, out->len + (len - i) + 2) < 0)
+			/* a run of ASCII, lower-cased; the reserve can have been used up
+			 * by code points that expand a lot */
+			char *o;
+			if (out->len + (len - i) + 1 > out->cap && AG_GROW(out->data, out->cap, out->len + (len - i) + 2) < 0)
 				return AG_ENOMEM;
-			out->data[out->len++] = (char)(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
-			i++;
+			o = out->data + out->len;
+			do {
+				*o++ = (char)(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+				if (++i >= len)
+					break;
+				b = (unsigned char)s[i];
+			} while (b < 0x80);
+			out->len = (size_t)(o - out->data);
 			continue;
 		}
 		n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
@@ -92,26 +100,53 @@ int ag__fold(const char *s, size_t len, ag_buf *out)
 int ag__slugify(const char *s, ag_buf *out)
 {
 	ag_buf f = {0};
-	bool dash = false;
-	size_t start = out->len;
-	int rc = ag__fold(s, strlen(s), &f);
+	bool dash = false, ascii = true;
+	size_t start = out->len, len = strlen(s), n;
+	const char *src = s;
+	char *o;
+	int rc = 0;
 
-	for (size_t i = 0; rc == 0 && i < f.len; i++) {
-		unsigned char c = (unsigned char)f.data[i];
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)s[i] & 0x80) {
+			ascii = false;
+			break;
+		}
+	}
+	if (!ascii) {
+		/* folded first; ASCII folds to itself in lower case, done below */
+		if ((rc = ag__fold(s, len, &f)) < 0) {
+			ag_buf_free(&f);
+			return rc;
+		}
+		src = f.data;
+		len = f.len;
+	}
+	/* each byte at most a dash and itself; or the 'x'; and the NUL */
+	if (AG_GROW(out->data, out->cap, out->len + 2 * len + 2) < 0) {
+		ag_buf_free(&f);
+		return AG_ENOMEM;
+	}
+	o = out->data + out->len;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)src[i];
+		if (ascii && c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-			if (dash && out->len > start)
-				rc = ag_buf_putc(out, '-');
+			if (dash && o > out->data + start)
+				*o++ = '-';
 			dash = false;
-			if (rc == 0)
-				rc = ag_buf_putc(out, (char)c);
+			*o++ = (char)c;
 		} else if (c != '\'' && c != '.') {
 			dash = true;
 		}
 	}
-	if (rc == 0 && out->len == start)
-		rc = ag_buf_putc(out, 'x');
+	if (o == out->data + start)
+		*o++ = 'x';
+	*o = '\0';
+	n = (size_t)(o - out->data);
+	out->len = n;
 	ag_buf_free(&f);
-	return rc;
+	return 0;
 }
 
 /* ---- tokens ----------------------------------------------------------------- */
@@ -175,9 +210,10 @@ static int push_token(ag_textdoc *td, size_t start, size_t end, unsigned flags, 
 {
 	ag_token *t;
 	ag_buf fb;
+	uint32_t h = AG_HASH_INIT;
 	if (end - start > 0xFFFF / 4)
 		end = start + 0xFFFF / 4; /* absurd "words" are cut, spans stay inside the text */
-	if (AG_GROW(td->toks, td->cap_toks, td->n_toks + 1) < 0)
+	if (td->n_toks >= td->cap_toks && AG_GROW(td->toks, td->cap_toks, td->n_toks + 1) < 0)
 		return AG_ENOMEM;
 	t = &td->toks[td->n_toks];
 	t->start = (uint32_t)start;
@@ -191,24 +227,32 @@ static int push_token(ag_textdoc *td, size_t start, size_t end, unsigned flags, 
 	fb.cap = td->fold_cap;
 	t->fold = (uint32_t)fb.len;
 	/* room for an ASCII token, its NUL, and a punctuation token */
-	if (AG_GROW(fb.data, fb.cap, fb.len + (end - start) + 2) < 0)
+	if (fb.len + (end - start) + 2 > fb.cap && AG_GROW(fb.data, fb.cap, fb.len + (end - start) + 2) < 0)
 		return AG_ENOMEM;
 	if (!(flags & TF_WORD)) {
 		fb.data[fb.len++] = punct;
+		h = ag__hash_step(h, &punct, 1);
 	} else {
-		/* ASCII words (nearly all of them) are folded here, byte by byte */
+		/* ASCII words (nearly all of them) are folded here, byte by byte,
+		 * and hashed on the way (ag__hash_step, one byte at a time) */
 		size_t k = start;
 		char *o = fb.data + fb.len;
 		while (k < end && !((unsigned char)text[k] & 0x80)) {
 			unsigned char b = (unsigned char)text[k++];
-			*o++ = (char)(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+			b = (unsigned char)(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+			*o++ = (char)b;
+			h = (h ^ b) * 16777619u;
 		}
 		fb.len = (size_t)(o - fb.data);
-		if (k < end && ag__fold(text + k, end - k, &fb) < 0)
-			return AG_ENOMEM;
+		if (k < end) {
+			size_t tail = fb.len;
+			if (ag__fold(text + k, end - k, &fb) < 0)
+				return AG_ENOMEM;
+			h = ag__hash_step(h, fb.data + tail, fb.len - tail);
+		}
 	}
 	t->fold_len = (uint16_t)(fb.len - t->fold);
-	t->hash = ag__hash_step(AG_HASH_INIT, fb.data + t->fold, fb.len - t->fold);
+	t->hash = h;
 	if (fb.len + 1 > fb.cap && AG_GROW(fb.data, fb.cap, fb.len + 1) < 0)
 		return AG_ENOMEM;
 	fb.data[fb.len++] = '\0';
@@ -218,6 +262,21 @@ static int push_token(ag_textdoc *td, size_t start, size_t end, unsigned flags, 
 	td->n_toks++;
 	return 0;
 }
+
+/* ASCII byte classes for the tokenizer's fast path. */
+enum { AC_WORD = 1, AC_LETTER = 2, AC_UPPER = 4 };
+static const unsigned char ascii_class[128] = {
+	['0'] = AC_WORD, ['1'] = AC_WORD, ['2'] = AC_WORD, ['3'] = AC_WORD, ['4'] = AC_WORD,
+	['5'] = AC_WORD, ['6'] = AC_WORD, ['7'] = AC_WORD, ['8'] = AC_WORD, ['9'] = AC_WORD,
+#define L(c) [c] = AC_WORD | AC_LETTER
+#define U(c) [c] = AC_WORD | AC_LETTER | AC_UPPER
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
+	L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+	U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'), U('L'), U('M'),
+	U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+#undef L
+#undef U
+};
 
 int ag__tokenize(ag_textdoc *td, const char *text, size_t len)
 {
@@ -251,7 +310,23 @@ int ag__tokenize(ag_textdoc *td, const char *text, size_t len)
 			for (;;) {
 				utf8proc_int32_t d, e;
 				size_t m;
+				/* ASCII letters and digits: no decoding, a table lookup each */
+				while (j < len) {
+					unsigned char b = (unsigned char)text[j];
+					unsigned k;
+					if (b >= 0x80 || !((k = ascii_class[b]) & AC_WORD))
+						break;
+					if (k & AC_LETTER) {
+						letters++;
+						if (!(k & AC_UPPER))
+							all_upper = false;
+					}
+					j++;
+				}
 				if (j >= len)
+					break;
+				/* an ASCII byte that is not part of a word ends it, unless it is an apostrophe */
+				if (!((unsigned char)text[j] & 0x80) && text[j] != '\'')
 					break;
 				m = cp_at(text, len, j, &d);
 				if (is_wordch(d)) {
@@ -382,6 +457,34 @@ static bool tok_terminal(const ag_textdoc *td, size_t i)
 	return p == '.' || p == '!' || p == '?';
 }
 
+/* The lists above are matched on the first bytes of a line's folded form:
+ * a match looks at most at its prefix and the byte after it.  Longer than
+ * the longest prefix (20 bytes) with room to spare. */
+#define LINE_START_BYTES 32
+
+/* fb = the folded form of s[0..n), or of a part of it that starts the same
+ * and is at least LINE_START_BYTES long: the lists cannot tell them apart.
+ * Folding goes code point by code point, so a cut at a code point boundary
+ * gives the beginning of the whole folded form. */
+static int fold_line_start(const char *s, size_t n, ag_buf *fb)
+{
+	size_t cut = n;
+	ag_buf_clear(fb);
+	if (n > 2 * LINE_START_BYTES) {
+		cut = 2 * LINE_START_BYTES;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+		if (cut > 0) {
+			if (ag__fold(s, cut, fb) < 0)
+				return AG_ENOMEM;
+			if (fb->len >= LINE_START_BYTES)
+				return 0;
+			ag_buf_clear(fb);
+		}
+	}
+	return ag__fold(s, n, fb);
+}
+
 /* Decide line by line what is furniture.  A line is a run of tokens between
  * TF_NEWLINE tokens. */
 static int mark_furniture(ag_textdoc *td, const char *text)
@@ -410,8 +513,7 @@ static int mark_furniture(ag_textdoc *td, const char *text)
 			if (media_only && !ag__gz_tok_has(td, i, GZ_MEDIA) && !ag__gz_tok_has(td, i, GZ_NONPERSON))
 				media_only = false;
 		}
-		ag_buf_clear(fb);
-		if (ag__fold(text + lstart, lend - lstart < 200 ? lend - lstart : 200, fb) < 0)
+		if (fold_line_start(text + lstart, lend - lstart < 200 ? lend - lstart : 200, fb) < 0)
 			return AG_ENOMEM;
 		if (footer) {
 			skip_tokens(td, line, end);

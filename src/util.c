@@ -115,6 +115,11 @@ int ag_buf_puts(ag_buf *b, const char *s)
 
 int ag_buf_putc(ag_buf *b, char c)
 {
+	if (b->len + 2 <= b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return 0;
+	}
 	return ag_buf_append(b, &c, 1);
 }
 

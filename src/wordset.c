@@ -10,14 +10,6 @@
 
 #include "internal.h"
 
-struct ag__wordtab {
-	uint32_t mask;       /* slots - 1 */
-	uint32_t *hashes;    /* FNV state of the word in each slot */
-	int32_t *index;      /* index in the list, or -1 for an empty slot */
-	uint32_t *lens;
-	/* the three arrays follow the header in the same allocation */
-};
-
 static struct ag__wordtab *build(const char *const *words)
 {
 	size_t n = 0, slots = 16;
@@ -66,27 +58,17 @@ static int scan(const char *const *words, const char *s)
 	return -1;
 }
 
-int ag__wordset_find(ag_wordset *ws, uint32_t hstate, const char *s, size_t n)
+int ag__wordset_find_slow(ag_wordset *ws, uint32_t hstate, const char *s, size_t n)
 {
 	struct ag__wordtab *t = atomic_load_explicit(&ws->tab, memory_order_acquire);
-	size_t j;
 
 	if (!t) {
 		struct ag__wordtab *mine = build(ws->words), *expected = NULL;
 		if (!mine)
 			return scan(ws->words, s); /* out of memory: still correct, only slower */
-		if (atomic_compare_exchange_strong_explicit(&ws->tab, &expected, mine, memory_order_acq_rel,
-		                                            memory_order_acquire)) {
-			t = mine;
-		} else {
-			free(mine);
-			t = expected;
-		}
+		if (!atomic_compare_exchange_strong_explicit(&ws->tab, &expected, mine, memory_order_acq_rel,
+		                                             memory_order_acquire))
+			free(mine); /* another thread published first: expected is its table */
 	}
-	for (j = hstate & t->mask; t->index[j] >= 0; j = (j + 1) & t->mask) {
-		/* n + 1 bytes: the NUL too, so a match is exactly strcmp's */
-		if (t->hashes[j] == hstate && t->lens[j] == n && memcmp(ws->words[t->index[j]], s, n + 1) == 0)
-			return t->index[j];
-	}
-	return -1;
+	return ag__wordset_find(ws, hstate, s, n);
 }
