@@ -1,9 +1,10 @@
 /* extract_run.c - a reader's documents through the extractor on several
  * threads.
  *
- * The calling thread reads documents into a ring of slots and merges the
- * finished ones in ring order; worker threads take the oldest slot nobody
- * has taken and extract it into a graph of its own.  Merging in reader order
+ * A reader thread reads documents into a ring of slots, worker threads take
+ * the oldest slot nobody has taken and extract it into a graph of its own,
+ * and the calling thread merges the finished ones in ring order (reading
+ * apart from merging: the merge is the one thing that cannot be shared).  Merging in reader order
  * makes the corpus independent of the number of threads and of timing.  The
  * ring holds a few documents per worker and at most RUN_MAX_BYTES of text
  * (one document over that is still read: alone), so memory follows the
@@ -30,6 +31,7 @@ typedef struct {
 	ag_graph *graph;
 	int state;
 	int rc;
+	uint64_t input_done, input_total; /* the reader's position after this document */
 	char err[512];
 } slot;
 
@@ -37,11 +39,19 @@ typedef struct {
 	const ag_extractor *ex;
 	pthread_mutex_t mu;
 	pthread_cond_t work; /* a slot is ready, or stop */
-	pthread_cond_t done; /* a slot is done */
+	pthread_cond_t done; /* a slot is done, or the reader stopped */
+	pthread_cond_t room; /* a slot was merged, or stop */
 	slot *ring;
 	size_t cap;
 	size_t head, next, tail; /* counters: merged < head <= next (taken) <= tail (read) */
+	size_t held;             /* bytes of text read and not merged */
 	bool stop;
+	/* the reader */
+	ag_reader *r;
+	bool progress;  /* record the reader's position with each document */
+	bool eof;       /* the reader is done (read_rc < 0: failed) */
+	int read_rc;
+	char read_err[512];
 } pool;
 
 static void *worker(void *arg)
@@ -86,6 +96,53 @@ static void report(ag_reader *r, const ag_run_options *o, ag_extract_progress *p
 	}
 }
 
+/* The reader thread: documents into the ring while there is room. */
+static void *reader(void *arg)
+{
+	pool *p = arg;
+	for (;;) {
+		ag_document *doc;
+		uint64_t done = 0, total = 0;
+		int lr;
+		slot *s;
+		pthread_mutex_lock(&p->mu);
+		while (!p->stop && (p->tail - p->head >= p->cap || (p->held >= RUN_MAX_BYTES && p->tail != p->head)))
+			pthread_cond_wait(&p->room, &p->mu);
+		if (p->stop) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		pthread_mutex_unlock(&p->mu);
+
+		lr = ag_reader_next(p->r, &doc);
+		if (lr > 0 && p->progress)
+			ag_reader_position(p->r, &done, &total);
+
+		pthread_mutex_lock(&p->mu);
+		if (lr <= 0) {
+			p->eof = true;
+			p->read_rc = lr;
+			if (lr < 0)
+				snprintf(p->read_err, sizeof(p->read_err), "%s", ag_error_last());
+			pthread_cond_broadcast(&p->done);
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		s = &p->ring[p->tail % p->cap];
+		s->doc = doc;
+		s->graph = NULL;
+		s->rc = 0;
+		s->input_done = done;
+		s->input_total = total;
+		s->state = SLOT_READY;
+		p->tail++;
+		p->held += doc->len;
+		pthread_cond_signal(&p->work);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return NULL;
+}
+
 /* One thread: the caller's. */
 static int run_serial(ag_extractor *ex, ag_reader *r, const ag_run_options *o)
 {
@@ -115,9 +172,9 @@ int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts)
 {
 	ag_run_options o = AG_RUN_OPTIONS_INIT;
 	ag_extract_progress pr = {0};
-	pthread_t *tids = NULL;
-	size_t started = 0, held = 0;
-	bool eof = false;
+	pthread_t *tids = NULL, rtid;
+	size_t started = 0;
+	bool reading = false;
 	pool p;
 	int rc = 0;
 
@@ -134,6 +191,8 @@ int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts)
 
 	memset(&p, 0, sizeof(p));
 	p.ex = ex;
+	p.r = r;
+	p.progress = o.progress != NULL;
 	p.cap = (size_t)o.threads * RUN_SLOTS_PER_THREAD;
 	if (!(p.ring = calloc(p.cap, sizeof(*p.ring))) || !(tids = calloc(o.threads, sizeof(*tids)))) {
 		free(p.ring);
@@ -142,45 +201,31 @@ int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts)
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
+	pthread_cond_init(&p.room, NULL);
 	for (; started < o.threads; started++) {
 		if (pthread_create(&tids[started], NULL, worker, &p) != 0)
 			break;
 	}
-	if (!started) {
+	if (started)
+		reading = pthread_create(&rtid, NULL, reader, &p) == 0;
+	if (!started || !reading) {
 		rc = ag__error(AG_ENOMEM, "cannot start extraction threads");
 		goto cleanup;
 	}
 
 	for (;;) {
 		slot *s;
-		/* read ahead while there is room */
-		while (!eof && p.tail - p.head < p.cap && (held < RUN_MAX_BYTES || p.tail == p.head)) {
-			ag_document *doc;
-			int lr = ag_reader_next(r, &doc);
-			if (lr < 0) {
-				rc = lr;
-				goto cleanup;
-			}
-			if (lr == 0) {
-				eof = true;
-				break;
-			}
-			pthread_mutex_lock(&p.mu);
-			s = &p.ring[p.tail % p.cap];
-			s->doc = doc;
-			s->graph = NULL;
-			s->rc = 0;
-			s->state = SLOT_READY;
-			p.tail++;
-			pthread_cond_signal(&p.work);
-			pthread_mutex_unlock(&p.mu);
-			held += doc->len;
-		}
-		if (p.head == p.tail)
-			break; /* all read and merged */
-
+		size_t len;
 		/* merge the oldest document once it is extracted */
 		pthread_mutex_lock(&p.mu);
+		while (p.head == p.tail && !p.eof)
+			pthread_cond_wait(&p.done, &p.mu);
+		if (p.head == p.tail) {
+			/* all read and merged, or the reader failed */
+			rc = p.read_rc < 0 ? ag__error(p.read_rc, "%s", p.read_err) : 0;
+			pthread_mutex_unlock(&p.mu);
+			break;
+		}
 		s = &p.ring[p.head % p.cap];
 		while (s->state != SLOT_DONE)
 			pthread_cond_wait(&p.done, &p.mu);
@@ -188,14 +233,22 @@ int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts)
 		rc = s->rc < 0 ? ag__error(s->rc, "%s", s->err) : ag_extractor_add_graph(ex, s->graph);
 		if (rc < 0)
 			goto cleanup;
-		report(r, &o, &pr, s->doc);
-		held -= s->doc->len;
+		pr.documents++;
+		pr.bytes += s->doc->len;
+		if (o.progress) {
+			pr.input_done = s->input_done;
+			pr.input_total = s->input_total;
+			o.progress(&pr, o.progress_ctx);
+		}
+		len = s->doc->len;
 		ag_graph_free(s->graph);
 		ag_document_free(s->doc);
 		s->graph = NULL;
 		s->doc = NULL;
 		pthread_mutex_lock(&p.mu);
+		p.held -= len;
 		p.head++;
+		pthread_cond_signal(&p.room);
 		pthread_mutex_unlock(&p.mu);
 	}
 
@@ -203,7 +256,10 @@ cleanup:
 	pthread_mutex_lock(&p.mu);
 	p.stop = true;
 	pthread_cond_broadcast(&p.work);
+	pthread_cond_broadcast(&p.room);
 	pthread_mutex_unlock(&p.mu);
+	if (reading)
+		pthread_join(rtid, NULL);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
 	/* after an error: what was read but not merged */
@@ -211,6 +267,7 @@ cleanup:
 		ag_graph_free(p.ring[i % p.cap].graph);
 		ag_document_free(p.ring[i % p.cap].doc);
 	}
+	pthread_cond_destroy(&p.room);
 	pthread_cond_destroy(&p.done);
 	pthread_cond_destroy(&p.work);
 	pthread_mutex_destroy(&p.mu);

@@ -80,7 +80,7 @@ int ag_graph_new(ag_graph **out)
 	return 0;
 }
 
-static void node_free(ag_node *n)
+void ag__node_free(ag_node *n)
 {
 	free(n->id);
 	free(n->label);
@@ -99,7 +99,7 @@ static void node_free(ag_node *n)
 	json_decref(n->extra);
 }
 
-static void link_free(ag_link *l)
+void ag__link_free(ag_link *l)
 {
 	free(l->ev);
 	free(l->example);
@@ -111,9 +111,9 @@ void ag_graph_free(ag_graph *g)
 	if (!g)
 		return;
 	for (size_t i = 0; i < g->n_nodes; i++)
-		node_free(&g->nodes[i]);
+		ag__node_free(&g->nodes[i]);
 	for (size_t i = 0; i < g->n_links; i++)
-		link_free(&g->links[i]);
+		ag__link_free(&g->links[i]);
 	for (size_t i = 0; i < g->n_docs; i++) {
 		free(g->docs[i].id);
 		free(g->docs[i].path);
@@ -358,10 +358,10 @@ static int evidence_cmp(const ag_graph *g, const ag_evidence *x, const ag_eviden
 
 /* Index of the largest kept entry; the first of equal ones, as a scan from
  * the front finds it. */
-static size_t evidence_worst(const ag_graph *g, const ag_link *l)
+static uint32_t evidence_worst(const ag_graph *g, const ag_link *l)
 {
-	size_t worst = 0;
-	for (size_t i = 1; i < l->n_ev; i++)
+	uint32_t worst = 0;
+	for (uint32_t i = 1; i < l->n_ev; i++)
 		if (evidence_cmp(g, &l->ev[i], &l->ev[worst]) > 0)
 			worst = i;
 	return worst;
@@ -375,8 +375,17 @@ int ag__link_add_evidence(const ag_graph *g, ag_link *l, const ag_evidence *ev)
 {
 	l->ev_total++;
 	if (l->n_ev < AG_EVIDENCE_KEEP) {
-		if (AG_GROW(l->ev, l->cap_ev, l->n_ev + 1) < 0)
-			return AG_ENOMEM;
+		if (l->n_ev == l->cap_ev) {
+			/* most links have a few entries: grow from one, by doubling */
+			uint32_t ncap = l->cap_ev ? l->cap_ev * 2 : 1;
+			ag_evidence *n;
+			if (ncap > AG_EVIDENCE_KEEP)
+				ncap = AG_EVIDENCE_KEEP;
+			if (!(n = realloc(l->ev, ncap * sizeof(*n))))
+				return ag__enomem();
+			l->ev = n;
+			l->cap_ev = ncap;
+		}
 		l->ev[l->n_ev++] = *ev;
 		l->ev_worst_ok = false;
 		return 0;
@@ -548,6 +557,29 @@ static int ev_cmp(const void *x, const void *y)
 	return (a->end > b->end) - (a->end < b->end);
 }
 
+/* Put element order[i] at i for every i, in place, following the cycles of
+ * the permutation (order[] is left as the identity). */
+static void permute(void *base, size_t size, keyed *order, size_t n, void *spare)
+{
+	char *p = base;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+		if (order[i].index == i)
+			continue;
+		memcpy(spare, p + i * size, size);
+		for (;;) {
+			size_t k = order[j].index;
+			order[j].index = j;
+			if (k == i) {
+				memcpy(p + j * size, spare, size);
+				break;
+			}
+			memcpy(p + j * size, p + k * size, size);
+			j = k;
+		}
+	}
+}
+
 int ag_graph_sort(ag_graph *g)
 {
 	size_t n = g->n_nodes, m = g->n_links, d = g->n_docs;
@@ -555,16 +587,18 @@ int ag_graph_sort(ag_graph *g)
 	keyed *kn = NULL;
 	keyed2 *kl = NULL;
 	size_t *node_map = NULL, *doc_map = NULL;
-	void *tmp = NULL;
+	union {
+		ag_node n;
+		ag_link l;
+		ag_doc_rec d;
+	} spare;
 	bool moved = false; /* anything renumbered: the indexes are rebuilt */
 	int rc = AG_ENOMEM;
 
 	if (big < d)
 		big = d;
-	if (!(kn = malloc((big + 1) * sizeof(*kn))) || !(kl = malloc((m + 1) * sizeof(*kl))) ||
-	    !(node_map = malloc((n + 1) * sizeof(size_t))) || !(doc_map = malloc((d + 1) * sizeof(size_t))) ||
-	    !(tmp = malloc((big + 1) * (sizeof(ag_node) > sizeof(ag_link) ? sizeof(ag_node) : sizeof(ag_link)) +
-	                   (d + 1) * sizeof(ag_doc_rec)))) {
+	if (!(kn = malloc((big + 1) * sizeof(*kn))) || !(node_map = malloc((n + 1) * sizeof(size_t))) ||
+	    !(doc_map = malloc((d + 1) * sizeof(size_t)))) {
 		ag__enomem();
 		goto cleanup;
 	}
@@ -575,16 +609,11 @@ int ag_graph_sort(ag_graph *g)
 		kn[i].index = i;
 	}
 	sort_if_needed(kn, d, sizeof(*kn), keyed_cmp);
-	{
-		ag_doc_rec *nd = tmp;
-		for (size_t i = 0; i < d; i++) {
-			nd[i] = g->docs[kn[i].index];
-			doc_map[kn[i].index] = i;
-			moved |= kn[i].index != i;
-		}
-		if (d)
-			memcpy(g->docs, nd, d * sizeof(*nd));
+	for (size_t i = 0; i < d; i++) {
+		doc_map[kn[i].index] = i;
+		moved |= kn[i].index != i;
 	}
+	permute(g->docs, sizeof(*g->docs), kn, d, &spare);
 
 	/* nodes, and each node's aliases */
 	for (size_t i = 0; i < n; i++) {
@@ -594,17 +623,18 @@ int ag_graph_sort(ag_graph *g)
 		kn[i].index = i;
 	}
 	sort_if_needed(kn, n, sizeof(*kn), keyed_cmp);
-	{
-		ag_node *nn = tmp;
-		for (size_t i = 0; i < n; i++) {
-			nn[i] = g->nodes[kn[i].index];
-			node_map[kn[i].index] = i;
-			moved |= kn[i].index != i;
-		}
-		if (n)
-			memcpy(g->nodes, nn, n * sizeof(*nn));
+	for (size_t i = 0; i < n; i++) {
+		node_map[kn[i].index] = i;
+		moved |= kn[i].index != i;
 	}
+	permute(g->nodes, sizeof(*g->nodes), kn, n, &spare);
+	free(kn);
+	kn = NULL;
 
+	if (!(kl = malloc((m + 1) * sizeof(*kl)))) {
+		ag__enomem();
+		goto cleanup;
+	}
 	/* links: renumber ends, put the smaller id first, then order */
 	for (size_t i = 0; i < m; i++) {
 		ag_link *l = &g->links[i];
@@ -621,14 +651,27 @@ int ag_graph_sort(ag_graph *g)
 		kl[i].index = i;
 	}
 	sort_if_needed(kl, m, sizeof(*kl), keyed2_cmp);
+	for (size_t i = 0; i < m; i++)
+		moved |= kl[i].index != i;
 	{
-		ag_link *nl = tmp;
+		/* permute by kl: the cycle walk of permute(), on keyed2 */
+		char *p = (char *)g->links;
 		for (size_t i = 0; i < m; i++) {
-			nl[i] = g->links[kl[i].index];
-			moved |= kl[i].index != i;
+			size_t j = i;
+			if (kl[i].index == i)
+				continue;
+			memcpy(&spare, p + i * sizeof(ag_link), sizeof(ag_link));
+			for (;;) {
+				size_t k = kl[j].index;
+				kl[j].index = j;
+				if (k == i) {
+					memcpy(p + j * sizeof(ag_link), &spare, sizeof(ag_link));
+					break;
+				}
+				memcpy(p + j * sizeof(ag_link), p + k * sizeof(ag_link), sizeof(ag_link));
+				j = k;
+			}
 		}
-		if (m)
-			memcpy(g->links, nl, m * sizeof(*nl));
 	}
 	/* (a link's key does not depend on the order of its ends) */
 	if (moved || g->node_index.count != n || g->doc_index.count != d || g->link_index.count != m)
@@ -641,6 +684,5 @@ cleanup:
 	free(kl);
 	free(node_map);
 	free(doc_map);
-	free(tmp);
 	return rc;
 }

@@ -34,13 +34,13 @@ typedef struct {
 } ag_node;
 
 typedef struct {
-	size_t a, b; /* node indices */
+	uint32_t a, b; /* node indices (a graph holds at most UINT32_MAX nodes) */
 	double weight;
 	unsigned rel[AG_REL_COUNT];
 	ag_evidence *ev;
-	size_t n_ev, cap_ev;
 	size_t ev_total; /* evidence seen, kept or not (see AG_EVIDENCE_KEEP) */
-	size_t ev_worst; /* when ev_worst_ok: index of the largest kept entry (the first such) */
+	uint32_t n_ev, cap_ev; /* at most AG_EVIDENCE_KEEP */
+	uint32_t ev_worst; /* when ev_worst_ok: index of the largest kept entry (the first such) */
 	bool ev_worst_ok; /* false (as zeroed) = recompute; cleared by whatever reorders ev */
 	char *example;   /* one evidence sentence, for tooltips; may be NULL */
 	json_t *extra;   /* other attributes read from a graph file, or NULL */
@@ -82,6 +82,9 @@ int ag__link_add_evidence(const ag_graph *g, ag_link *l, const ag_evidence *ev);
 /* ag_graph_add_link that also gives the link's index (when out_link). */
 int ag__graph_add_link_at(ag_graph *g, size_t a, size_t b, ag_relation rel, unsigned count,
                           const ag_evidence *evidence, size_t *out_link);
+/* Free what a node or a link holds (not the struct). */
+void ag__node_free(ag_node *n);
+void ag__link_free(ag_link *l);
 /* Rebuild node_index and link_index after nodes or links were renumbered. */
 int ag__graph_reindex(ag_graph *g);
 /* Graph-level attribute object, created on first use (borrowed). */

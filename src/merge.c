@@ -206,48 +206,83 @@ int ag__graph_swap(ag_graph *g, ag_graph *n)
 	return 0;
 }
 
-/* Rebuild g with node i folded into node rep[i] (rep[rep[i]] == rep[i]). */
+/* Fold link `s` into link `d` (both of g, already re-pointed), as absorbing
+ * them one after the other into a fresh graph would: `s` is emptied (its
+ * example and extra are taken over or freed by the caller). */
+static int fold_link(ag_graph *g, ag_link *d, ag_link *s)
+{
+	int rc;
+	d->weight += s->weight;
+	for (int r = 0; r < AG_REL_COUNT; r++)
+		d->rel[r] += s->rel[r];
+	for (size_t e = 0; e < s->n_ev; e++)
+		if ((rc = ag__link_add_evidence(g, d, &s->ev[e])) < 0)
+			return rc;
+	d->ev_total += s->ev_total - s->n_ev;
+	if (s->example && (!d->example || strcmp(s->example, d->example) < 0)) {
+		free(d->example);
+		d->example = s->example;
+		s->example = NULL;
+	}
+	if (s->extra && !d->extra) {
+		d->extra = s->extra;
+		s->extra = NULL;
+	}
+	return 0;
+}
+
+/* A representative as a rebuilt graph would hold it: aliases without
+ * repeats or its own label, no metrics, community or stability. */
+static void fresh_rep(ag_node *d)
+{
+	size_t w = 0;
+	for (size_t k = 0; k < d->aliases.count; k++) {
+		bool drop = strcmp(d->aliases.items[k], d->label) == 0;
+		for (size_t j = 0; j < w && !drop; j++)
+			drop = strcmp(d->aliases.items[j], d->aliases.items[k]) == 0;
+		if (drop)
+			free(d->aliases.items[k]);
+		else
+			d->aliases.items[w++] = d->aliases.items[k];
+	}
+	d->aliases.count = w;
+	free(d->metrics);
+	d->metrics = NULL;
+	d->community = -1;
+	d->stability = NAN;
+}
+
+/* Fold node i into node rep[i] (rep[rep[i]] == rep[i]), in place: the
+ * same graph as rebuilding it from the representatives (in index order),
+ * the other nodes folded in (in index order) and the links absorbed (in
+ * index order), which is how this was done before, without holding two
+ * graphs at once. */
 static int contract(ag_graph *g, const size_t *rep)
 {
-	ag_graph *n = NULL;
-	size_t *map = NULL, *docmap = NULL;
-	int rc;
+	size_t n = g->n_nodes, m = g->n_links, kept = 0, w = 0;
+	size_t *map = NULL;
+	int rc = 0;
 
-	if ((rc = ag_graph_new(&n)) < 0)
-		return rc;
-	if (!(map = malloc((g->n_nodes + 1) * sizeof(*map)))) {
-		ag_graph_free(n);
+	if (!(map = malloc((n + 1) * sizeof(*map))))
 		return ag__enomem();
-	}
-	if (!(docmap = malloc((g->n_docs + 1) * sizeof(*docmap)))) {
-		free(map);
-		ag_graph_free(n);
-		return ag__enomem();
-	}
-	for (size_t i = 0; i < g->n_docs && rc == 0; i++) {
-		size_t di;
-		rc = ag_graph_add_document(n, g->docs[i].id, g->docs[i].path, g->docs[i].date, &di);
-		if (rc == 0)
-			docmap[i] = di;
-		if (rc == 0 && g->docs[i].extra)
-			n->docs[di].extra = json_incref(g->docs[i].extra);
-	}
-	/* representatives first, then the rest folded into them */
-	for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
-		if (rep[i] != i)
-			continue;
-		if ((rc = ag_graph_add_node(n, g->nodes[i].id, g->nodes[i].type, g->nodes[i].label, &map[i])) == 0)
-			rc = merge_node_attrs(&n->nodes[map[i]], &g->nodes[i]);
-		if (rc == 0 && g->nodes[i].type_name)
-			rc = ag__set_str(&n->nodes[map[i]].type_name, g->nodes[i].type_name);
-	}
-	for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
+	for (size_t i = 0; i < n; i++)
+		if (rep[i] == i) {
+			map[i] = kept++;
+			fresh_rep(&g->nodes[i]);
+		}
+	/* a rebuilt graph has no metrics */
+	for (size_t k = 0; k < g->n_metrics; k++)
+		free(g->metric_names[k]);
+	free(g->metric_names);
+	g->metric_names = NULL;
+	g->n_metrics = g->cap_metrics = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
 		ag_node *d;
 		char *label;
 		if (rep[i] == i)
 			continue;
 		map[i] = map[rep[i]];
-		d = &n->nodes[map[i]];
+		d = &g->nodes[rep[i]];
 		/* the representative keeps its label; the other names become aliases */
 		if (!(label = ag__strdup(d->label)))
 			rc = AG_ENOMEM;
@@ -269,20 +304,46 @@ static int contract(ag_graph *g, const size_t *rep)
 		}
 		free(label);
 	}
-	for (size_t i = 0; i < g->n_links && rc == 0; i++)
-		rc = absorb_link(n, map[g->links[i].a], map[g->links[i].b], g, &g->links[i], docmap);
-	if (rc == 0) {
-		/* g takes n's nodes, links and documents and keeps its attributes */
-		json_t *attrs = g->attrs;
-		g->attrs = NULL;
-		ag__graph_swap(g, n);
-		json_decref(g->attrs);
-		g->attrs = attrs;
+	if (rc < 0) {
+		free(map);
+		return rc;
 	}
+	/* nodes: the representatives, in order */
+	for (size_t i = 0; i < n; i++) {
+		if (rep[i] != i)
+			ag__node_free(&g->nodes[i]);
+		else if (map[i] != i)
+			g->nodes[map[i]] = g->nodes[i];
+	}
+	g->n_nodes = kept;
+	/* links: re-pointed; the first of each pair takes the later ones in */
+	ag_u64map_free(&g->link_index);
+	for (size_t i = 0; i < m; i++) {
+		ag_link *l = &g->links[i];
+		size_t a = map[l->a], b = map[l->b], j;
+		uint64_t key = a < b ? ((uint64_t)a << 32) | b : ((uint64_t)b << 32) | a;
+		if (rc == 0 && a != b && !ag_u64map_get(&g->link_index, key, &j)) {
+			l->a = a < b ? a : b;
+			l->b = a < b ? b : a;
+			if (w != i)
+				g->links[w] = *l;
+			rc = ag_u64map_put(&g->link_index, key, w++);
+			continue;
+		}
+		if (rc == 0 && a != b)
+			rc = fold_link(g, &g->links[j], l);
+		ag__link_free(l);
+	}
+	g->n_links = w; /* (after an error: what was kept so far) */
 	free(map);
-	free(docmap);
-	ag_graph_free(n);
-	return rc;
+	if (rc < 0)
+		return rc;
+	/* node indices changed */
+	ag_strmap_free(&g->node_index);
+	for (size_t i = 0; i < g->n_nodes; i++)
+		if (ag_strmap_put(&g->node_index, g->nodes[i].id, i) < 0)
+			return ag__enomem();
+	return 0;
 }
 
 /* ---- grouping by key -------------------------------------------------------- */

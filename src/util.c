@@ -58,7 +58,8 @@ int ag__grow(void *ptr, size_t *cap, size_t need, size_t elem)
 	while (ncap < need) {
 		if (ncap > SIZE_MAX / 2 / elem)
 			return ag__enomem();
-		ncap *= 2;
+		/* doubling while small, then by half: less slack in big arrays */
+		ncap = ncap < 4096 ? ncap * 2 : ncap + ncap / 2;
 	}
 	n = realloc(*p, ncap * elem);
 	if (!n)
