@@ -7,6 +7,7 @@
  * scan quadratic.
  */
 #include <string.h>
+#include <stdint.h>
 
 #include "dates.h"
 
@@ -235,11 +236,45 @@ static size_t ordinal_suffix(const char *s, size_t len, size_t i)
 	return 0;
 }
 
+/* The entries of `months` by first letter, in table order (-1 ends a list):
+ * match_table() over the whole table, trying only the words that can match. */
+static const signed char months_by_letter[26][7] = {
+	['a' - 'a'] = { 3, 7, 15, 18, -1 },
+	['d' - 'a'] = { 11, 23, -1 },
+	['f' - 'a'] = { 1, 13, -1 },
+	['j' - 'a'] = { 0, 5, 6, 12, 16, 17, -1 },
+	['m' - 'a'] = { 2, 4, 14, -1 },
+	['n' - 'a'] = { 10, 22, -1 },
+	['o' - 'a'] = { 9, 21, -1 },
+	['s' - 'a'] = { 8, 19, 20, -1 },
+};
+/* The first letters with a list above. */
+#define MONTH_LETTERS ((1u << ('a' - 'a')) | (1u << ('d' - 'a')) | (1u << ('f' - 'a')) | (1u << ('j' - 'a')) | \
+	(1u << ('m' - 'a')) | (1u << ('n' - 'a')) | (1u << ('o' - 'a')) | (1u << ('s' - 'a')))
+
 static size_t match_month(const char *s, size_t len, size_t i, int *month)
 {
-	size_t n, index;
+	size_t n = 0, index = 0;
+	const signed char *cand;
+	char c2;
 
-	if ((n = match_table(s, len, i, months, COUNT(months), month, &index)) == 0)
+	if (i >= len || !is_alpha(s[i]))
+		return 0;
+	if (!((MONTH_LETTERS >> (lower(s[i]) - 'a')) & 1u))
+		return 0; /* no month starts with this letter */
+	cand = months_by_letter[lower(s[i]) - 'a'];
+	c2 = i + 1 < len ? lower(s[i + 1]) : '\0';
+	for (; *cand >= 0; cand++) {
+		const char *t = months[*cand].text;
+		if (t[1] != c2)
+			continue;
+		if ((n = match_phrase(s, len, i, t)) > 0) {
+			index = (size_t)*cand;
+			*month = months[index].value;
+			break;
+		}
+	}
+	if (n == 0)
 		return 0;
 	if (index >= FIRST_ABBREVIATION && i + n < len && s[i + n] == '.')
 		n++;
@@ -354,19 +389,20 @@ static size_t parse_plain(const char *s, size_t len, ag_date *out)
 /* Could s start a month or weekday name?  Their first two letters, any case. */
 static bool may_start_name(const char *s, size_t len)
 {
-	static const char pairs[] = "ja fe ma ap ju au se oc no de mo tu we th fr sa su";
-	char a, b;
+	/* "ja fe ma ap ju au se oc no de mo tu we th fr sa su": for each first
+	 * letter, the second letters as bits */
+#define B(c) (1u << ((c) - 'a'))
+	static const uint32_t second[26] = {
+		['a' - 'a'] = B('p') | B('u'), ['d' - 'a'] = B('e'), ['f' - 'a'] = B('e') | B('r'),
+		['j' - 'a'] = B('a') | B('u'), ['m' - 'a'] = B('a') | B('o'), ['n' - 'a'] = B('o'),
+		['o' - 'a'] = B('c'), ['s' - 'a'] = B('e') | B('a') | B('u'), ['t' - 'a'] = B('u') | B('h'),
+		['w' - 'a'] = B('e'),
+	};
+#undef B
 
 	if (len < 2 || !is_alpha(s[0]) || !is_alpha(s[1]))
 		return false;
-	a = lower(s[0]);
-	b = lower(s[1]);
-	for (const char *p = pairs;; p += 3) {
-		if (p[0] == a && p[1] == b)
-			return true;
-		if (!p[2])
-			return false;
-	}
+	return (second[lower(s[0]) - 'a'] >> (lower(s[1]) - 'a')) & 1u;
 }
 
 size_t ag_date_parse_at(const char *s, size_t len, ag_date *out)
@@ -912,24 +948,51 @@ static int score_date(const char *t, size_t len, size_t pos, size_t end)
 	return pos < NEAR_START ? 4 : NO_CANDIDATE;
 }
 
+/* is_word() as a table, for the scan below. */
+#define W(c) [c] = true
+static const bool word_byte[256] = {
+	W('0'), W('1'), W('2'), W('3'), W('4'), W('5'), W('6'), W('7'), W('8'), W('9'), W('_'),
+	W('a'), W('b'), W('c'), W('d'), W('e'), W('f'), W('g'), W('h'), W('i'), W('j'), W('k'), W('l'), W('m'),
+	W('n'), W('o'), W('p'), W('q'), W('r'), W('s'), W('t'), W('u'), W('v'), W('w'), W('x'), W('y'), W('z'),
+	W('A'), W('B'), W('C'), W('D'), W('E'), W('F'), W('G'), W('H'), W('I'), W('J'), W('K'), W('L'), W('M'),
+	W('N'), W('O'), W('P'), W('Q'), W('R'), W('S'), W('T'), W('U'), W('V'), W('W'), W('X'), W('Y'), W('Z'),
+};
+#undef W
+
 bool ag_date_find_document_date(const char *text, size_t len, ag_date *out, size_t *where)
 {
 	ag_date d, best = { 0, 0, 0 }, first = { 0, 0, 0 }, footer = { 0, 0, 0 };
 	size_t i = 0, n, best_at = 0, footer_at = 0;
-	int score, best_score = NO_CANDIDATE;
+	int score, best_score = NO_CANDIDATE, max_cue = 2; /* 2: a dateline */
 	bool have_first = false, several = false, have_footer = false;
 
 	if (!text || !out)
 		return false;
+	for (size_t k = 0; k < COUNT(cue_words); k++)
+		if (cue_words[k].value > max_cue)
+			max_cue = cue_words[k].value;
 	while (i < len) {
+		/* Past the start (first NEAR_START bytes and first quarter), a date
+		 * scores at most 8 + a cue (see score_date) and must score strictly
+		 * more than the best to win; the footer rule needs no candidate at
+		 * all.  So once the best reaches that, nothing later can change the
+		 * result. */
+		if (i >= NEAR_START && i >= len / 4 && best_score >= 8 + max_cue)
+			break;
 		if (!word_start(text, i)) {
-			i++;
+			/* on to the next word start: the rest of this word, then what
+			 * is not a word */
+			if (is_word(text[i]))
+				while (i < len && word_byte[(unsigned char)text[i]])
+					i++;
+			while (i < len && !word_byte[(unsigned char)text[i]])
+				i++;
 			continue;
 		}
 		/* Skip a whole word that starts no date: digit runs are then
 		 * looked at once, not from each of their bytes. */
 		if ((n = ag_date_parse_at(text + i, len - i, &d)) == 0) {
-			while (i < len && is_word(text[i]))
+			while (i < len && word_byte[(unsigned char)text[i]])
 				i++;
 			continue;
 		}

@@ -58,6 +58,15 @@ static size_t repair_utf8(char *text, size_t len, size_t *first)
 		size_t k;
 		if (s[i] >= 0x20 && s[i] < 0x80) {
 			i++;
+			/* then 8 bytes at a time while all are in 0x20..0x7F: no byte
+			 * below 0x20 (its subtraction sets its top bit) nor above */
+			while (i + 8 <= len) {
+				uint64_t x;
+				memcpy(&x, s + i, 8);
+				if (((x - 0x2020202020202020ULL) | x) & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		if (s[i] == 0) {
@@ -78,20 +87,33 @@ static size_t repair_utf8(char *text, size_t len, size_t *first)
 	return bad;
 }
 
-int ag_document_new(const char *id, const char *text, size_t len, ag_document **out)
+/* ag_document_new() without the copy: text (malloc()ed, len + 1 bytes, NUL
+ * at len) is taken over, also on failure. */
+static int document_take(const char *id, char *text, size_t len, ag_document **out)
 {
 	ag_document *d = calloc(1, sizeof(*d));
 	*out = NULL;
-	if (!d || !(d->id = ag__strdup(id && *id ? id : "doc")) || !(d->text = malloc(len + 1))) {
+	if (!d || !(d->id = ag__strdup(id && *id ? id : "doc"))) {
 		ag_document_free(d);
+		free(text);
 		return ag__enomem();
 	}
-	memcpy(d->text, text, len);
-	d->text[len] = '\0';
+	d->text = text;
 	d->len = len;
 	d->invalid_bytes = repair_utf8(d->text, len, &d->first_invalid);
 	*out = d;
 	return 0;
+}
+
+int ag_document_new(const char *id, const char *text, size_t len, ag_document **out)
+{
+	char *copy = malloc(len + 1);
+	*out = NULL;
+	if (!copy)
+		return ag__enomem();
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	return document_take(id, copy, len, out);
 }
 
 void ag_document_free(ag_document *d)
@@ -144,6 +166,71 @@ static bool gz_failed(gzFile f)
 	return zerr != Z_OK;
 }
 
+/* Read the regular file open as fd with read(): 0 with *out and *len, 1 when
+ * it starts with the gzip magic bytes 1F 8B (to be read through zlib, which
+ * decides the same way), or an error with the messages of the zlib reader.
+ * size is the file's size from stat(), a hint. */
+static int read_plain(int fd, const char *path, size_t size, size_t max_bytes, char **out, size_t *len)
+{
+	size_t n = 0, cap, first = size < CHUNK ? CHUNK : size;
+	bool checked = false;
+	char *buf, probe[4096];
+
+	if (max_bytes && first > max_bytes)
+		first = max_bytes < CHUNK ? CHUNK : max_bytes; /* over the limit: fails below */
+	cap = first + 1;
+	if (!(buf = malloc(cap)))
+		return ag__error(AG_ENOMEM, "%s: out of memory after %zu MB", path, (size_t)0);
+	for (;;) {
+		ssize_t r;
+		bool probed = n + 1 == cap;
+		if (probed) /* full: a small read tells the end from more data */
+			r = read(fd, probe, sizeof(probe));
+		else
+			r = read(fd, buf + n, cap - 1 - n);
+		if (r < 0) {
+			int rc;
+			if (errno == EINTR)
+				continue;
+			rc = ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+			free(buf);
+			return rc;
+		}
+		if (probed && r > 0) {
+			size_t want = cap + (cap >> 1) + (size_t)r;
+			char *grown;
+			if (want < cap || !(grown = realloc(buf, want))) {
+				int rc = ag__error(AG_ENOMEM, "%s: out of memory after %zu MB", path, n >> 20);
+				free(buf);
+				return rc;
+			}
+			buf = grown;
+			cap = want;
+			memcpy(buf + n, probe, (size_t)r);
+		}
+		n += (size_t)r;
+		if (!checked && (n >= 2 || r == 0)) {
+			checked = true;
+			if (n >= 2 && (unsigned char)buf[0] == 0x1F && (unsigned char)buf[1] == 0x8B) {
+				free(buf);
+				return 1;
+			}
+			if (max_bytes && size > max_bytes && n <= max_bytes)
+				n = max_bytes + 1; /* known to be over the limit: no need to read it all */
+		}
+		if (max_bytes && n > max_bytes) {
+			free(buf);
+			return ag__error(AG_ELIMIT, "%s: larger than the limit of %zu MB", path, max_bytes >> 20);
+		}
+		if (r == 0)
+			break;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
 int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
 {
 	gzFile f;
@@ -158,6 +245,16 @@ int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
 			return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
 		if (S_ISDIR(st.st_mode))
 			return ag__error(AG_EIO, "%s: is a folder", path);
+		if (S_ISREG(st.st_mode)) {
+			/* plain text through read(): no zlib buffers to set up and free */
+			int fd = open(path, O_RDONLY | O_CLOEXEC);
+			if (fd < 0)
+				return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+			rc = read_plain(fd, path, (size_t)st.st_size, max_bytes, out, len);
+			close(fd);
+			if (rc != 1)
+				return rc;
+		}
 	}
 	if ((rc = open_gz(path, &f)) < 0)
 		return rc;
@@ -682,11 +779,435 @@ static void close_jsonl(ag_reader *r)
 	r->jsonl_path = NULL;
 }
 
+/* ---- a fast reading of JSONL records -------------------------------------
+ *
+ * Most records are plain objects: {"id": ..., "date": "...", "text": "..."}
+ * and other keys.  fast_record() reads those without building a jansson tree.
+ * It is strict: it accepts only what json_loadb() certainly accepts the same
+ * way (an object; keys without escapes; "id", "date" and "text" once each;
+ * short numbers; nesting up to FAST_DEPTH; valid UTF-8; no \u0000) and says
+ * "not sure" for anything else, which json_loadb() then reads as before, with
+ * its error messages. */
+
+#define FAST_DEPTH 32
+
+typedef struct {
+	const char *s; /* the string's bytes between the quotes, escapes as written */
+	size_t n;
+	bool escaped;  /* has a backslash */
+	bool set;
+} fast_str;
+
+typedef struct {
+	fast_str text, date, id_str;
+	bool id_int, id_seen;
+	long long id;
+} fast_rec;
+
+static void fast_ws(const char **p, const char *end)
+{
+	while (*p < end && (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r'))
+		(*p)++;
+}
+
+static int hex4(const char *p)
+{
+	int v = 0;
+	for (int k = 0; k < 4; k++) {
+		char c = p[k];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+/* A string at *p (on its opening quote): true with *out, *p after it. */
+static bool fast_string(const char **p, const char *end, fast_str *out)
+{
+	const unsigned char *s = (const unsigned char *)*p + 1, *e = (const unsigned char *)end;
+	bool escaped = false;
+	for (;;) {
+		/* 8 bytes at a time while none is below 0x20, above 0x7F, a quote or
+		 * a backslash ((v - 0x01..) & ~v & 0x80.. is nonzero iff v has a zero
+		 * byte) */
+		while (e - s >= 8) {
+			const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+			uint64_t x, q, b;
+			memcpy(&x, s, 8);
+			q = x ^ (ones * '"');
+			b = x ^ (ones * '\\');
+			if ((((x - ones * 0x20) | x) & highs) || ((q - ones) & ~q & highs) || ((b - ones) & ~b & highs))
+				break;
+			s += 8;
+		}
+		while (s < e && *s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\')
+			s++;
+		if (s >= e || *s < 0x20)
+			return false;
+		if (*s == '"')
+			break;
+		if (*s == '\\') {
+			int v, w;
+			escaped = true;
+			if (e - s < 2)
+				return false;
+			switch (s[1]) {
+			case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+				s += 2;
+				continue;
+			case 'u':
+				break;
+			default:
+				return false;
+			}
+			if (e - s < 6 || (v = hex4((const char *)s + 2)) <= 0 || (v >= 0xDC00 && v <= 0xDFFF))
+				return false;
+			s += 6;
+			if (v >= 0xD800 && v <= 0xDBFF) {
+				if (e - s < 6 || s[0] != '\\' || s[1] != 'u' || (w = hex4((const char *)s + 2)) < 0xDC00 ||
+				    w > 0xDFFF)
+					return false;
+				s += 6;
+			}
+			continue;
+		}
+		{
+			size_t k = utf8_valid_len(s, (size_t)(e - s));
+			if (!k)
+				return false;
+			s += k;
+		}
+	}
+	out->s = *p + 1;
+	out->n = (size_t)((const char *)s - out->s);
+	out->escaped = escaped;
+	out->set = true;
+	*p = (const char *)s + 1;
+	return true;
+}
+
+/* Decode a string fast_string() accepted into dst (at least src->n + 1
+ * bytes); returns the length, dst NUL-terminated. */
+static size_t fast_decode(const fast_str *src, char *dst)
+{
+	const char *s = src->s, *e = src->s + src->n;
+	char *d = dst;
+	if (!src->escaped) {
+		memcpy(dst, s, src->n);
+		dst[src->n] = '\0';
+		return src->n;
+	}
+	while (s < e) {
+		unsigned v;
+		if (*s != '\\') {
+			*d++ = *s++;
+			continue;
+		}
+		switch (s[1]) {
+		case 'b': *d++ = '\b'; s += 2; continue;
+		case 'f': *d++ = '\f'; s += 2; continue;
+		case 'n': *d++ = '\n'; s += 2; continue;
+		case 'r': *d++ = '\r'; s += 2; continue;
+		case 't': *d++ = '\t'; s += 2; continue;
+		case 'u': break;
+		default: *d++ = s[1]; s += 2; continue;
+		}
+		v = (unsigned)hex4(s + 2);
+		s += 6;
+		if (v >= 0xD800 && v <= 0xDBFF) {
+			v = 0x10000 + ((v - 0xD800) << 10) + ((unsigned)hex4(s + 2) - 0xDC00);
+			s += 6;
+		}
+		if (v < 0x80) {
+			*d++ = (char)v;
+		} else if (v < 0x800) {
+			*d++ = (char)(0xC0 | (v >> 6));
+			*d++ = (char)(0x80 | (v & 0x3F));
+		} else if (v < 0x10000) {
+			*d++ = (char)(0xE0 | (v >> 12));
+			*d++ = (char)(0x80 | ((v >> 6) & 0x3F));
+			*d++ = (char)(0x80 | (v & 0x3F));
+		} else {
+			*d++ = (char)(0xF0 | (v >> 18));
+			*d++ = (char)(0x80 | ((v >> 12) & 0x3F));
+			*d++ = (char)(0x80 | ((v >> 6) & 0x3F));
+			*d++ = (char)(0x80 | (v & 0x3F));
+		}
+	}
+	*d = '\0';
+	return (size_t)(d - dst);
+}
+
+/* A number at *p: true when it is short and certainly in range; *is_int and
+ * *ival for an integer. */
+static bool fast_number(const char **p, const char *end, bool *is_int, long long *ival)
+{
+	const char *s = *p, *digits;
+	bool neg = false;
+	size_t nd;
+	long long v = 0;
+	if (s < end && *s == '-')
+		neg = true, s++;
+	digits = s;
+	if (s >= end || *s < '0' || *s > '9')
+		return false;
+	if (*s == '0')
+		s++;
+	else
+		while (s < end && *s >= '0' && *s <= '9')
+			s++;
+	nd = (size_t)(s - digits);
+	if (nd > 18)
+		return false;
+	*is_int = true;
+	if (s < end && *s == '.') {
+		const char *f = ++s;
+		while (s < end && *s >= '0' && *s <= '9')
+			s++;
+		if (s == f || s - f > 18)
+			return false;
+		*is_int = false;
+	}
+	if (s < end && (*s == 'e' || *s == 'E')) {
+		const char *x;
+		s++;
+		if (s < end && (*s == '+' || *s == '-'))
+			s++;
+		x = s;
+		while (s < end && *s >= '0' && *s <= '9')
+			s++;
+		if (s == x || s - x > 2)
+			return false;
+		*is_int = false;
+	}
+	if (*is_int) {
+		for (const char *k = digits; k < digits + nd; k++)
+			v = v * 10 + (*k - '0');
+		*ival = neg ? -v : v;
+	}
+	*p = s;
+	return true;
+}
+
+static bool fast_value(const char **p, const char *end, int depth, fast_str *str, bool *is_int, long long *ival);
+
+/* The rest of an array or object after its opening bracket. */
+static bool fast_container(const char **p, const char *end, int depth, bool object)
+{
+	char close = object ? '}' : ']';
+	fast_str tmp;
+	bool is_int;
+	long long iv;
+	if (depth > FAST_DEPTH)
+		return false;
+	fast_ws(p, end);
+	if (*p < end && **p == close) {
+		(*p)++;
+		return true;
+	}
+	for (;;) {
+		if (object) {
+			if (*p >= end || **p != '"' || !fast_string(p, end, &tmp))
+				return false;
+			fast_ws(p, end);
+			if (*p >= end || **p != ':')
+				return false;
+			(*p)++;
+			fast_ws(p, end);
+		}
+		if (!fast_value(p, end, depth, &tmp, &is_int, &iv))
+			return false;
+		fast_ws(p, end);
+		if (*p >= end)
+			return false;
+		if (**p == close) {
+			(*p)++;
+			return true;
+		}
+		if (**p != ',')
+			return false;
+		(*p)++;
+		fast_ws(p, end);
+	}
+}
+
+/* A value at *p (not on white space): *str set for a string, *is_int for an
+ * integer; *p after it, followed by something that ends a value. */
+static bool fast_value(const char **p, const char *end, int depth, fast_str *str, bool *is_int, long long *ival)
+{
+	const char *s = *p;
+	str->set = false;
+	*is_int = false;
+	if (s >= end)
+		return false;
+	switch (*s) {
+	case '"':
+		if (!fast_string(p, end, str))
+			return false;
+		break;
+	case '{':
+	case '[':
+		(*p)++;
+		if (!fast_container(p, end, depth + 1, *s == '{'))
+			return false;
+		break;
+	case 't':
+		if (end - s < 4 || memcmp(s, "true", 4) != 0)
+			return false;
+		*p += 4;
+		break;
+	case 'f':
+		if (end - s < 5 || memcmp(s, "false", 5) != 0)
+			return false;
+		*p += 5;
+		break;
+	case 'n':
+		if (end - s < 4 || memcmp(s, "null", 4) != 0)
+			return false;
+		*p += 4;
+		break;
+	default:
+		if (!fast_number(p, end, is_int, ival))
+			return false;
+	}
+	/* what json_loadb() reads next must be a new token */
+	return *p == end || strchr(" \t\n\r,}]", **p) != NULL;
+}
+
+/* 1 with *rec when the line is certainly read as a JSON object with a "text"
+ * string, 0 when not sure. */
+static int fast_record(const char *line, size_t len, fast_rec *rec)
+{
+	const char *p = line, *end = line + len;
+	memset(rec, 0, sizeof(*rec));
+	fast_ws(&p, end);
+	if (p >= end || *p != '{')
+		return 0;
+	p++;
+	fast_ws(&p, end);
+	if (p < end && *p == '}')
+		return 0;
+	for (;;) {
+		fast_str key, val;
+		bool is_int;
+		long long iv;
+		fast_str *slot = NULL;
+		if (p >= end || *p != '"' || !fast_string(&p, end, &key) || key.escaped)
+			return 0;
+		fast_ws(&p, end);
+		if (p >= end || *p != ':')
+			return 0;
+		p++;
+		fast_ws(&p, end);
+		if (!fast_value(&p, end, 1, &val, &is_int, &iv))
+			return 0;
+		if (key.n == 4 && memcmp(key.s, "text", 4) == 0)
+			slot = &rec->text;
+		else if (key.n == 4 && memcmp(key.s, "date", 4) == 0)
+			slot = &rec->date;
+		else if (key.n == 2 && memcmp(key.s, "id", 2) == 0) {
+			if (rec->id_seen)
+				return 0; /* a repeated key: the last one counts; not here */
+			rec->id_seen = true;
+			rec->id_str = val;
+			rec->id_int = is_int;
+			rec->id = iv;
+		}
+		if (slot) {
+			if (slot->s) /* repeated */
+				return 0;
+			*slot = val;
+			if (!val.set)
+				slot->s = key.s; /* seen, not a string */
+		}
+		fast_ws(&p, end);
+		if (p >= end)
+			return 0;
+		if (*p == '}') {
+			p++;
+			break;
+		}
+		if (*p != ',')
+			return 0;
+		p++;
+		fast_ws(&p, end);
+	}
+	fast_ws(&p, end);
+	if (p != end || !rec->text.set)
+		return 0;
+	return 1;
+}
+
+/* The document of a record fast_record() read: as next_jsonl() makes it
+ * from the jansson tree. */
+static int next_fast(ag_reader *r, const fast_rec *fr, ag_document **out)
+{
+	char idbuf[64];
+	char *given = NULL, *docid = NULL, *text = NULL, *date = NULL;
+	size_t len;
+	int rc = 0;
+
+	if (fr->id_str.set) {
+		if (!(given = malloc(fr->id_str.n + 1)))
+			rc = AG_ENOMEM;
+		else if (!fast_decode(&fr->id_str, given)) {
+			free(given);
+			given = NULL;
+		}
+	} else if (fr->id_int) {
+		snprintf(idbuf, sizeof(idbuf), "%lld", fr->id);
+		if (!(given = ag__strdup(idbuf)))
+			rc = AG_ENOMEM;
+	}
+	if (rc == 0) {
+		if (!given) {
+			char pathid[600];
+			const char *base = strrchr(r->jsonl_path, '/');
+			snprintf(idbuf, sizeof(idbuf), "line%zu", r->jsonl_line);
+			snprintf(pathid, sizeof(pathid), "%s:%s", base ? base + 1 : r->jsonl_path, idbuf);
+			rc = make_id(r, r->jsonl_path, pathid, &docid);
+		} else {
+			rc = make_id(r, r->jsonl_path, given, &docid);
+		}
+	}
+	free(given);
+	if (rc == 0 && !(text = malloc(fr->text.n + 1)))
+		rc = AG_ENOMEM;
+	if (rc == 0) {
+		len = fast_decode(&fr->text, text);
+		rc = document_take(docid, text, len, out);
+	}
+	free(docid);
+	if (rc < 0)
+		ag__error(rc, "%s: line %zu: out of memory", r->jsonl_path, r->jsonl_line);
+	if (rc == 0) {
+		if (fr->date.set && (date = malloc(fr->date.n + 1)))
+			fast_decode(&fr->date, date);
+		if ((fr->date.set && !date) || !((*out)->path = ag__strdup(r->jsonl_path))) {
+			free(date);
+			ag_document_free(*out);
+			*out = NULL;
+			rc = AG_ENOMEM;
+		} else {
+			(*out)->date = date;
+		}
+	}
+	return rc;
+}
+
 static int next_jsonl(ag_reader *r, ag_document **out)
 {
 	for (;;) {
 		json_error_t err;
 		json_t *rec, *text, *id, *date;
+		fast_rec fr;
 		char idbuf[64];
 		const char *given = NULL;
 		char *docid = NULL;
@@ -712,6 +1233,10 @@ static int next_jsonl(ag_reader *r, ag_document **out)
 				k++;
 			if (k == r->line.len)
 				continue;
+		}
+		if (fast_record(r->line.data, r->line.len, &fr)) {
+			rc = next_fast(r, &fr, out);
+			return rc < 0 ? rc : 1;
 		}
 		rec = json_loadb(r->line.data, r->line.len, 0, &err);
 		if (!rec) {
@@ -914,9 +1439,10 @@ int ag_reader_next(ag_reader *r, ag_document **out)
 				}
 			}
 			if ((rc = make_id(r, path, NULL, &id)) == 0)
-				rc = ag_document_new(id, text, len, out);
+				rc = document_take(id, text, len, out);
+			else
+				free(text);
 			free(id);
-			free(text);
 			if (rc == 0 && !((*out)->path = ag__strdup(path)))
 				rc = AG_ENOMEM;
 			if (rc == 0 && !len)

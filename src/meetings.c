@@ -196,6 +196,12 @@ static bool near_cue(const event *ev, size_t i)
 	return ev->creates && (i > ev->cue ? i - ev->cue : ev->cue - i) <= 4;
 }
 
+/* The lower-case words that can start a date, a weekday or a day word. */
+static const char *const date_starts[] = {
+	"the", "today", "yesterday", "tomorrow", "tonight", "first", "second", "third",
+	"two", "three", "four", "a", "one", "five", NULL};
+static ag_wordset date_starts_set = AG_WORDSET(date_starts);
+
 static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date *anchor, event *ev)
 {
 	const char *text = td->doc->text;
@@ -214,11 +220,7 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 			continue;
 		/* dates, weekdays and day words start with a digit, a capital or one
 		 * of a few lower-case words: skip the rest cheaply */
-		if (!(t->flags & (TF_DIGIT | TF_CAP)) && !ag__tok_is(td, i, "the") && !ag__tok_is(td, i, "today") &&
-		    !ag__tok_is(td, i, "yesterday") && !ag__tok_is(td, i, "tomorrow") && !ag__tok_is(td, i, "tonight") &&
-		    !ag__tok_is(td, i, "first") && !ag__tok_is(td, i, "second") && !ag__tok_is(td, i, "third") &&
-		    !ag__tok_is(td, i, "two") && !ag__tok_is(td, i, "three") && !ag__tok_is(td, i, "four") &&
-		    !ag__tok_is(td, i, "a") && !ag__tok_is(td, i, "one") && !ag__tok_is(td, i, "five"))
+		if (!(t->flags & (TF_DIGIT | TF_CAP)) && !ag__tok_in(td, i, &date_starts_set))
 			continue;
 		if ((used = ag_date_parse_at(text + t->start, left, &d)) > 0) {
 			if (d.day && ag_date_valid(&d)) {

@@ -248,8 +248,13 @@ static const ag_mention *role_after(const ag_textdoc *td, size_t b, size_t *end)
  * Shared with merge.c, which compares names across documents the same way. */
 int ag__name_key(const char *folded, size_t n, ag_buf *out)
 {
-	char prev = 0;
+	char prev = 0, *d;
+	size_t j = 0;
 	ag_buf_clear(out);
+	/* the key is never longer than the name: room once, then written directly */
+	if (ag_buf_append(out, folded, n) < 0)
+		return AG_ENOMEM;
+	d = out->data;
 	for (size_t i = 0; i < n; i++) {
 		char c = folded[i];
 		if (c == 'y')
@@ -258,11 +263,12 @@ int ag__name_key(const char *folded, size_t n, ag_buf *out)
 			continue;
 		if (c == prev && c != ' ')
 			continue;
-		if (ag_buf_putc(out, c) < 0)
-			return AG_ENOMEM;
+		d[j++] = c;
 		prev = c;
 	}
-	return out->data ? 0 : ag_buf_append(out, "", 0);
+	d[j] = '\0';
+	out->len = j;
+	return 0;
 }
 
 static int name_key(const char *folded, ag_buf *out)
@@ -286,7 +292,37 @@ static int fold_span(const ag_textdoc *td, size_t a, size_t b, ag_buf *out, bool
 
 /* Find or make the person with this name; single-token names join the person
  * whose last name they are. */
-static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out)
+/* The name keys of the persons found so far (pass 1 of ag__find_persons):
+ * made once each, dropped when a person's label changes. */
+typedef struct {
+	char *label; /* name_key of the folded label, or NULL: not made yet */
+	char *sur;   /* name_key of the surname, or NULL */
+} person_keys;
+
+typedef struct {
+	person_keys *v;
+	size_t n, cap;
+} key_cache;
+
+static void key_cache_drop(key_cache *kc, size_t p)
+{
+	if (p < kc->n) {
+		free(kc->v[p].label);
+		free(kc->v[p].sur);
+		kc->v[p].label = kc->v[p].sur = NULL;
+	}
+}
+
+static void key_cache_free(key_cache *kc)
+{
+	for (size_t p = 0; p < kc->n; p++)
+		key_cache_drop(kc, p);
+	free(kc->v);
+	kc->v = NULL;
+	kc->n = kc->cap = 0;
+}
+
+static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cache *kc)
 {
 	ag_buf label = {0}, folded = {0}, key = {0}, other = {0}, sur = {0};
 	const char *last;
@@ -304,48 +340,66 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out)
 		goto cleanup;
 	last = sur.data;
 	*out = -1;
-	for (size_t p = 0; p < td->n_persons; p++) {
-		ag_person *pp = &td->persons[p];
-		ag_buf pf = {0};
-		bool same;
-		if ((rc = ag__fold(pp->label, strlen(pp->label), &pf)) < 0 || (rc = name_key(pf.data, &other)) < 0) {
-			ag_buf_free(&pf);
-			goto cleanup;
+	{
+		/* buffers reused over the persons; the key of `last` made once, the
+		 * keys of the persons once each (kc) */
+		ag_buf pf = {0}, sk = {0}, lk = {0};
+		bool have_lk = false;
+		if (kc->n < td->n_persons) {
+			if ((rc = AG_GROW(kc->v, kc->cap, td->n_persons)) < 0)
+				goto cleanup;
+			memset(kc->v + kc->n, 0, (td->n_persons - kc->n) * sizeof(*kc->v));
+			kc->n = td->n_persons;
+		}
+		for (size_t p = 0; p < td->n_persons && rc == 0; p++) {
+			ag_person *pp = &td->persons[p];
+			person_keys *pk = &kc->v[p];
+			bool same;
+			if (!pk->label) {
+				ag_buf_clear(&pf);
+				if ((rc = ag__fold(pp->label, strlen(pp->label), &pf)) < 0 ||
+				    (rc = name_key(pf.data, &other)) < 0)
+					break;
+				if (!(pk->label = ag__strdup(other.data))) {
+					rc = AG_ENOMEM;
+					break;
+				}
+			}
+			same = strcmp(pk->label, key.data) == 0;
+			/* "Umerov" is Rustem Umerov; "Zelenskyy" is Volodymyr Zelensky;
+			 * "Trump" seen first, "Donald Trump" now: the same person, with the
+			 * fuller name */
+			if (!same && (ntok == 1 || (pp->ntok_name == 1 && ntok > 1))) {
+				if (!pk->sur) {
+					if ((rc = name_key(pp->surname, &sk)) < 0)
+						break;
+					if (!(pk->sur = ag__strdup(sk.data))) {
+						rc = AG_ENOMEM;
+						break;
+					}
+				}
+				if (!have_lk && (rc = name_key(last, &lk)) < 0)
+					break;
+				have_lk = true;
+				same = strcmp(pk->sur, lk.data) == 0;
+			}
+			if (same) {
+				*out = (int32_t)p;
+				break;
+			}
 		}
 		ag_buf_free(&pf);
-		same = strcmp(other.data, key.data) == 0;
-		if (!same && ntok == 1) {
-			/* "Umerov" is Rustem Umerov; "Zelenskyy" is Volodymyr Zelensky */
-			ag_buf sk = {0};
-			if ((rc = name_key(pp->surname, &sk)) < 0 || (rc = name_key(last, &other)) < 0) {
-				ag_buf_free(&sk);
-				goto cleanup;
-			}
-			same = strcmp(sk.data, other.data) == 0;
-			ag_buf_free(&sk);
-		}
-		if (!same && pp->ntok_name == 1 && ntok > 1) {
-			/* "Trump" seen first, "Donald Trump" now: the same person, with the fuller name */
-			ag_buf sk = {0}, lk = {0};
-			if ((rc = name_key(pp->surname, &sk)) < 0 || (rc = name_key(last, &lk)) < 0) {
-				ag_buf_free(&sk);
-				ag_buf_free(&lk);
-				goto cleanup;
-			}
-			same = strcmp(sk.data, lk.data) == 0;
-			ag_buf_free(&sk);
-			ag_buf_free(&lk);
-		}
-		if (same) {
-			*out = (int32_t)p;
-			break;
-		}
+		ag_buf_free(&sk);
+		ag_buf_free(&lk);
+		if (rc < 0)
+			goto cleanup;
 	}
 	if (*out >= 0) {
 		ag_person *pp = &td->persons[*out];
 		if ((rc = ag__strlist_add(&pp->aliases, label.data)) < 0)
 			goto cleanup;
 		if (ntok > pp->ntok_name) {
+			key_cache_drop(kc, (size_t)*out);
 			if ((rc = ag__set_str(&pp->label, label.data)) < 0 || (rc = ag__set_str(&pp->surname, last)) < 0)
 				goto cleanup;
 			pp->ntok_name = (uint32_t)ntok;
@@ -791,6 +845,7 @@ int ag__find_persons(ag_textdoc *td)
 	ag_strmap forms = {0};
 	ag_buf run = {0}, alias = {0}, k1 = {0}, k2 = {0};
 	char **keys = NULL;
+	key_cache kc = {0};
 	int rc = 0;
 
 	/* words this document also writes in lower case are common words, not names */
@@ -816,7 +871,7 @@ int ag__find_persons(ag_textdoc *td)
 			i = b;
 			continue;
 		}
-		if ((rc = person_for(td, a, b, &p)) < 0 || (rc = add_person_mention(td, a, b, p)) < 0)
+		if ((rc = person_for(td, a, b, &p, &kc)) < 0 || (rc = add_person_mention(td, a, b, p)) < 0)
 			goto cleanup;
 		i = b;
 	}
@@ -899,6 +954,7 @@ int ag__find_persons(ag_textdoc *td)
 	}
 	resolve_affiliations(td);
 cleanup:
+	key_cache_free(&kc);
 	if (keys)
 		for (size_t p = 0; p < td->n_persons; p++)
 			free(keys[p]);
