@@ -101,7 +101,8 @@ static void *reader(void *arg)
 {
 	pool *p = arg;
 	for (;;) {
-		ag_document *doc;
+		ag_document *doc, *old_doc;
+		ag_graph *old_graph;
 		uint64_t done = 0, total = 0;
 		int lr;
 		slot *s;
@@ -129,6 +130,8 @@ static void *reader(void *arg)
 			break;
 		}
 		s = &p->ring[p->tail % p->cap];
+		old_doc = s->doc;
+		old_graph = s->graph;
 		s->doc = doc;
 		s->graph = NULL;
 		s->rc = 0;
@@ -139,6 +142,9 @@ static void *reader(void *arg)
 		p->held += doc->len;
 		pthread_cond_signal(&p->work);
 		pthread_mutex_unlock(&p->mu);
+		/* what the slot held before: merged already */
+		ag_graph_free(old_graph);
+		ag_document_free(old_doc);
 	}
 	return NULL;
 }
@@ -240,11 +246,9 @@ int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts)
 			pr.input_total = s->input_total;
 			o.progress(&pr, o.progress_ctx);
 		}
+		/* the reader frees the slot's document and graph when it reuses
+		 * the slot, off this thread, which bounds the speed of the run */
 		len = s->doc->len;
-		ag_graph_free(s->graph);
-		ag_document_free(s->doc);
-		s->graph = NULL;
-		s->doc = NULL;
 		pthread_mutex_lock(&p.mu);
 		p.held -= len;
 		p.head++;
@@ -262,10 +266,11 @@ cleanup:
 		pthread_join(rtid, NULL);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
-	/* after an error: what was read but not merged */
-	for (size_t i = p.head; i < p.tail; i++) {
-		ag_graph_free(p.ring[i % p.cap].graph);
-		ag_document_free(p.ring[i % p.cap].doc);
+	/* merged documents not yet recycled by the reader, and after an error
+	 * what was read but not merged */
+	for (size_t i = 0; i < p.cap; i++) {
+		ag_graph_free(p.ring[i].graph);
+		ag_document_free(p.ring[i].doc);
 	}
 	pthread_cond_destroy(&p.room);
 	pthread_cond_destroy(&p.done);
