@@ -56,6 +56,8 @@
 #define TIP_METRICS 8
 /* Nodes above which edges are drawn straight (spline routing is quadratic). */
 #define SPLINE_NODES_MAX 150
+/* ... and links: routing thousands of curved edges takes neato minutes */
+#define SPLINE_LINKS_MAX 1500
 /* Nodes above which the default engine is sfdp (neato slows down badly). */
 #define NEATO_NODES_MAX 150
 
@@ -1116,7 +1118,8 @@ static int graph_attrs(Agraph_t *G, const ag_graph *g, const ag_render_plan *pla
 	    (rc = set_attr(G, "pad", "0.3")) < 0 || (rc = set_attr(G, "overlap", "prism")) < 0 ||
 	    (rc = set_attr(G, "sep", "+6")) < 0 || (rc = set_attr(G, "pack", "true")) < 0 ||
 	    (rc = set_attr(G, "outputorder", "edgesfirst")) < 0 ||
-	    (rc = set_attr(G, "splines", g->n_nodes <= SPLINE_NODES_MAX ? "true" : "false")) < 0)
+	    (rc = set_attr(G, "splines",
+	                   g->n_nodes <= SPLINE_NODES_MAX && g->n_links <= SPLINE_LINKS_MAX ? "true" : "false")) < 0)
 		return rc;
 	return 0;
 }
