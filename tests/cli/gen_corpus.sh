@@ -129,6 +129,10 @@ nm = len(truth["meetings"])
 check("meetings found", meet_found / nm, 0.9, f"  ({meet_found} of {nm})")
 print(f"info meetings with both parties linked: {parties_ok / max(1, meet_found):.3f} ({parties_ok} of {meet_found} found)")
 print(f"info mediated meetings with the mediator linked: {mediator_ok / max(1, mediated):.3f}")
+# not asserted yet: reports of one round that stay apart (a dated and an
+# undated node, drifting dates) show as more meeting nodes than rounds
+meeting_nodes = sum(1 for n in g["nodes"] if n["type"] == "meeting")
+print(f"info meeting nodes per planted meeting: {meeting_nodes / nm:.2f} ({meeting_nodes} for {nm})")
 if failed:
     sys.exit("gen_corpus: FAIL: " + ", ".join(failed))
 print("gen_corpus: ok")
