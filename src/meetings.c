@@ -202,6 +202,32 @@ static const char *const date_starts[] = {
 	"two", "three", "four", "a", "one", "five", NULL};
 static ag_wordset date_starts_set = AG_WORDSET(date_starts);
 
+/* "the talks ..., held earlier this week": after the cue, a verb of the
+ * talks with a vague time of its own.  The sentence's dates then belong to
+ * something else ("capitals weighed in on Sunday on the talks, held earlier
+ * this week in Abuja"), and talks with a venue stay undated here. */
+static const char *const held_verbs[] = {"held", "ended", "concluded", "began", "opened", "wrapped", "took", NULL};
+static ag_wordset held_verbs_set = AG_WORDSET(held_verbs);
+
+static bool held_vaguely(const ag_textdoc *td, const event *ev, size_t send)
+{
+	if (!ev->creates)
+		return false;
+	for (size_t k = ev->cue + 1; k + 2 < send; k++) {
+		size_t v = k + 1;
+		if (!word_in(td, k, &held_verbs_set))
+			continue;
+		if (ag__tok_is(td, v, "up") || ag__tok_is(td, v, "place")) /* "wrapped up", "took place" */
+			v++;
+		if (v + 1 < send && (ag__tok_is(td, v, "earlier") || ag__tok_is(td, v, "last")) &&
+		    (ag__tok_is(td, v + 1, "week") || ag__tok_is(td, v + 1, "month") ||
+		     (ag__tok_is(td, v + 1, "this") && v + 2 < send &&
+		      (ag__tok_is(td, v + 2, "week") || ag__tok_is(td, v + 2, "month")))))
+			return true;
+	}
+	return false;
+}
+
 static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date *anchor, event *ev)
 {
 	const char *text = td->doc->text;
@@ -209,6 +235,9 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 	int count = 0, ordinal = 0;
 	bool have_base = false;
 	ag_date base = {0, 0, 0};
+
+	if (ev->m.place >= 0 && held_vaguely(td, ev, send))
+		return; /* dated by the other reports of the talks at that place */
 
 	for (size_t i = s->tok; i < send; i++) {
 		const ag_token *t = &td->toks[i];
