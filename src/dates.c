@@ -676,8 +676,6 @@ size_t ag_date_parse_month_day(const char *s, size_t len, int *month, int *day, 
 	/* with a year it is a full date (ag_date_parse_at), not this */
 	if (year_after(s, len, j, &y) > 0)
 		return 0;
-	if (d > 31 || (e && e > 31))
-		return 0;
 	*month = m;
 	*day = d;
 	*end_day = e;

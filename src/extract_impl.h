@@ -191,6 +191,12 @@ static inline char ag__tok_punct(const ag_textdoc *td, size_t i)
 	return i < td->n_toks && !(td->toks[i].flags & TF_WORD) ? td->toks[i].punct : 0;
 }
 void ag__textdoc_free(ag_textdoc *td);
+/* extract.c: ag_extract_document and ag_extractor_add with the caller's
+ * working state, reused from one document to the next so that its arrays are
+ * allocated once (start from {0}; ag__textdoc_free at the end).  One td per
+ * thread. */
+int ag__extract_document_td(const ag_extractor *ex, const ag_document *doc, ag_textdoc *td, ag_graph **out);
+int ag__extractor_add_td(ag_extractor *ex, const ag_document *doc, ag_textdoc *td);
 
 /* gazetteer.c */
 int ag__gazetteer_default(const ag_gazetteer **out);

@@ -4,8 +4,9 @@
  * A reader thread reads documents into a ring of slots, worker threads take
  * the oldest slot nobody has taken and extract it into a graph of its own,
  * and the calling thread merges the finished ones in ring order (reading
- * apart from merging: the merge is the one thing that cannot be shared).  Merging in reader order
- * makes the corpus independent of the number of threads and of timing.  The
+ * apart from merging: the merge is the one thing that cannot be shared).
+ * Merging in reader order makes the corpus independent of the number of
+ * threads and of timing.  The
  * ring holds a few documents per worker and at most RUN_MAX_BYTES of text
  * (one document over that is still read: alone), so memory follows the
  * graph, not the corpus.
@@ -17,8 +18,7 @@
 #include <unistd.h>
 
 #include "actorgraph/extract.h"
-#include "internal.h"
-#include "relations.h"
+#include "extract_impl.h"
 
 #define RUN_SLOTS_PER_THREAD 4
 #define RUN_MAX_BYTES ((size_t)64 << 20)
@@ -86,12 +86,14 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-static void report(ag_reader *r, const ag_run_options *o, ag_extract_progress *pr, const ag_document *doc)
+/* A document of len bytes was merged; the reader was then at done of total. */
+static void report(const ag_run_options *o, ag_extract_progress *pr, size_t len, uint64_t done, uint64_t total)
 {
 	pr->documents++;
-	pr->bytes += doc->len;
+	pr->bytes += len;
 	if (o->progress) {
-		ag_reader_position(r, &pr->input_done, &pr->input_total);
+		pr->input_done = done;
+		pr->input_total = total;
 		o->progress(pr, o->progress_ctx);
 	}
 }
@@ -157,9 +159,12 @@ static int run_serial(ag_extractor *ex, ag_reader *r, const ag_run_options *o)
 	ag_document *doc;
 	int rc;
 	while ((rc = ag_reader_next(r, &doc)) > 0) {
+		uint64_t done = 0, total = 0;
 		rc = ag__extractor_add_td(ex, doc, &td);
+		if (rc == 0 && o->progress)
+			ag_reader_position(r, &done, &total);
 		if (rc == 0)
-			report(r, o, &pr, doc);
+			report(o, &pr, doc->len, done, total);
 		ag_document_free(doc);
 		if (rc < 0)
 			break;
@@ -239,13 +244,7 @@ int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts)
 		rc = s->rc < 0 ? ag__error(s->rc, "%s", s->err) : ag_extractor_add_graph(ex, s->graph);
 		if (rc < 0)
 			goto cleanup;
-		pr.documents++;
-		pr.bytes += s->doc->len;
-		if (o.progress) {
-			pr.input_done = s->input_done;
-			pr.input_total = s->input_total;
-			o.progress(&pr, o.progress_ctx);
-		}
+		report(&o, &pr, s->doc->len, s->input_done, s->input_total);
 		/* the reader frees the slot's document and graph when it reuses
 		 * the slot, off this thread, which bounds the speed of the run */
 		len = s->doc->len;

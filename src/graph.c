@@ -336,16 +336,6 @@ int ag_graph_node_community(const ag_graph *g, size_t node)
 	return g->nodes[node].community;
 }
 
-static uint64_t pair_key(size_t a, size_t b)
-{
-	if (a > b) {
-		size_t t = a;
-		a = b;
-		b = t;
-	}
-	return ((uint64_t)a << 32) | (uint64_t)b;
-}
-
 static int evidence_cmp(const ag_graph *g, const ag_evidence *x, const ag_evidence *y)
 {
 	int c = x->doc == y->doc ? 0 : strcmp(g->docs[x->doc].id, g->docs[y->doc].id);
@@ -403,7 +393,7 @@ int ag__link_add_evidence(const ag_graph *g, ag_link *l, const ag_evidence *ev)
 
 int ag_graph_find_link(const ag_graph *g, size_t a, size_t b, size_t *out_index)
 {
-	if (a < g->n_nodes && b < g->n_nodes && ag_u64map_get(&g->link_index, pair_key(a, b), out_index))
+	if (a < g->n_nodes && b < g->n_nodes && ag_u64map_get(&g->link_index, ag__pair_key(a, b), out_index))
 		return 0;
 	return AG_ENOTFOUND;
 }
@@ -428,7 +418,7 @@ int ag__graph_add_link_at(ag_graph *g, size_t a, size_t b, ag_relation rel, unsi
 		return ag__error(AG_EINVAL, "unknown relation");
 	if (a > (size_t)UINT32_MAX || b > (size_t)UINT32_MAX)
 		return ag__error(AG_ELIMIT, "too many nodes");
-	if (!ag_u64map_get(&g->link_index, pair_key(a, b), &i)) {
+	if (!ag_u64map_get(&g->link_index, ag__pair_key(a, b), &i)) {
 		if (AG_GROW(g->links, g->cap_links, g->n_links + 1) < 0)
 			return AG_ENOMEM;
 		i = g->n_links;
@@ -436,7 +426,7 @@ int ag__graph_add_link_at(ag_graph *g, size_t a, size_t b, ag_relation rel, unsi
 		memset(l, 0, sizeof(*l));
 		l->a = a < b ? a : b;
 		l->b = a < b ? b : a;
-		if (ag_u64map_put(&g->link_index, pair_key(a, b), i) < 0)
+		if (ag_u64map_put(&g->link_index, ag__pair_key(a, b), i) < 0)
 			return AG_ENOMEM;
 		g->n_links++;
 	}
@@ -489,7 +479,7 @@ int ag__graph_reindex(ag_graph *g)
 		if (ag_strmap_put(&g->doc_index, g->docs[i].id, i) < 0)
 			return AG_ENOMEM;
 	for (size_t i = 0; i < g->n_links; i++)
-		if (ag_u64map_put(&g->link_index, pair_key(g->links[i].a, g->links[i].b), i) < 0)
+		if (ag_u64map_put(&g->link_index, ag__pair_key(g->links[i].a, g->links[i].b), i) < 0)
 			return AG_ENOMEM;
 	return 0;
 }

@@ -80,6 +80,11 @@ char **ag__node_field(ag_node *n, const char *key);
  * l->ev_worst_ok. */
 int ag__link_add_evidence(const ag_graph *g, ag_link *l, const ag_evidence *ev);
 /* ag_graph_add_link that also gives the link's index (when out_link). */
+/* The key of the link between nodes a and b in link_index (either order). */
+static inline uint64_t ag__pair_key(size_t a, size_t b)
+{
+	return a < b ? ((uint64_t)a << 32) | (uint64_t)b : ((uint64_t)b << 32) | (uint64_t)a;
+}
 int ag__graph_add_link_at(ag_graph *g, size_t a, size_t b, ag_relation rel, unsigned count,
                           const ag_evidence *evidence, size_t *out_link);
 /* Free what a node or a link holds (not the struct). */

@@ -231,12 +231,42 @@ static int read_plain(int fd, const char *path, size_t size, size_t max_bytes, c
 	return 0;
 }
 
+/* Read what is left of f onto b (which may hold text already), NUL-terminated:
+ * AG_ELIMIT past max_bytes in all (0 = no limit), AG_ENOMEM, or AG_EIO with
+ * zlib's message.  On an error b is freed. */
+static int gz_read_rest(gzFile f, const char *path, size_t max_bytes, ag_buf *b)
+{
+	char chunk[CHUNK];
+	int n, rc;
+	while ((n = gzread(f, chunk, sizeof(chunk))) > 0) {
+		if (max_bytes && b->len + (size_t)n > max_bytes) {
+			rc = ag__error(AG_ELIMIT, "%s: larger than the limit of %zu MB", path, max_bytes >> 20);
+			goto fail;
+		}
+		if (ag_buf_append(b, chunk, (size_t)n) < 0) {
+			rc = ag__error(AG_ENOMEM, "%s: out of memory after %zu MB", path, b->len >> 20);
+			goto fail;
+		}
+	}
+	if (n < 0 || gz_failed(f)) {
+		rc = gz_fail(f, path);
+		goto fail;
+	}
+	if (!b->data && ag_buf_append(b, "", 0) < 0) {
+		rc = AG_ENOMEM;
+		goto fail;
+	}
+	return 0;
+fail:
+	ag_buf_free(b);
+	return rc;
+}
+
 int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
 {
 	gzFile f;
 	ag_buf b = {0};
-	char chunk[CHUNK];
-	int n, rc;
+	int rc;
 	struct stat st;
 
 	*out = NULL;
@@ -258,28 +288,10 @@ int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
 	}
 	if ((rc = open_gz(path, &f)) < 0)
 		return rc;
-	while ((n = gzread(f, chunk, sizeof(chunk))) > 0) {
-		if (max_bytes && b.len + (size_t)n > max_bytes) {
-			gzclose(f);
-			ag_buf_free(&b);
-			return ag__error(AG_ELIMIT, "%s: larger than the limit of %zu MB", path, max_bytes >> 20);
-		}
-		if (ag_buf_append(&b, chunk, (size_t)n) < 0) {
-			gzclose(f);
-			rc = ag__error(AG_ENOMEM, "%s: out of memory after %zu MB", path, b.len >> 20);
-			ag_buf_free(&b);
-			return rc;
-		}
-	}
-	if (n < 0 || gz_failed(f)) {
-		rc = gz_fail(f, path);
-		gzclose(f);
-		ag_buf_free(&b);
-		return rc;
-	}
+	rc = gz_read_rest(f, path, max_bytes, &b);
 	gzclose(f);
-	if (!b.data && ag_buf_append(&b, "", 0) < 0)
-		return AG_ENOMEM;
+	if (rc < 0)
+		return rc;
 	*len = b.len;
 	*out = ag_buf_detach(&b);
 	return 0;
@@ -1312,35 +1324,22 @@ static int stdin_is_jsonl(ag_reader *r)
 static int read_rest(ag_reader *r, char **out, size_t *len)
 {
 	ag_buf b = {0};
-	int n, rc = 0;
+	size_t before;
+	int rc = 0;
 	*out = NULL;
-	for (;;) {
-		if (b.len + r->chunk_len > r->opts.max_doc_bytes) {
-			rc = ag__error(AG_ELIMIT, "-: larger than the limit of %zu MB", r->opts.max_doc_bytes >> 20);
-			break;
-		}
-		if (ag_buf_append(&b, r->chunk, r->chunk_len) < 0) {
-			rc = ag__error(AG_ENOMEM, "-: out of memory after %zu MB", b.len >> 20);
-			break;
-		}
-		if (r->chunk_eof)
-			break;
-		n = gzread(r->jsonl, r->chunk, sizeof(r->chunk));
-		if (n < 0 || (n == 0 && gz_failed(r->jsonl))) {
-			rc = gz_fail(r->jsonl, r->jsonl_path);
-			break;
-		}
-		r->chunk_len = (size_t)n;
-		r->chunk_eof = n == 0;
-		r->bytes_read += (size_t)n;
-	}
+	if (r->chunk_len > r->opts.max_doc_bytes)
+		rc = ag__error(AG_ELIMIT, "-: larger than the limit of %zu MB", r->opts.max_doc_bytes >> 20);
+	else if (ag_buf_append(&b, r->chunk, r->chunk_len) < 0)
+		rc = ag__error(AG_ENOMEM, "-: out of memory after %zu MB", (size_t)0);
+	before = b.len;
+	if (rc == 0) /* at the end already, gzread just says so again */
+		rc = gz_read_rest(r->jsonl, r->jsonl_path, r->opts.max_doc_bytes, &b);
 	close_jsonl(r);
-	if (rc == 0 && !b.data && ag_buf_append(&b, "", 0) < 0)
-		rc = AG_ENOMEM;
 	if (rc < 0) {
 		ag_buf_free(&b);
 		return rc;
 	}
+	r->bytes_read += b.len - before;
 	*len = b.len;
 	*out = ag_buf_detach(&b);
 	return 0;

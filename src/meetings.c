@@ -27,6 +27,8 @@ static const char *const cue_nouns[] = {
 static const char *const cue_kinds[] = {
 	"talks", "talks", "talks", "meeting", "meeting", "summit", "summit",
 	"conference", "talks", "meeting", "call", "talks", "talks", "meeting", "meeting"};
+_Static_assert(sizeof(cue_kinds) / sizeof(cue_kinds[0]) == sizeof(cue_nouns) / sizeof(cue_nouns[0]) - 1,
+               "one kind for each cue noun");
 static ag_wordset cue_set = AG_WORDSET(cue_nouns);
 
 static const char *const ordinals[] = {

@@ -321,7 +321,7 @@ static int contract(ag_graph *g, const size_t *rep)
 	for (size_t i = 0; i < m; i++) {
 		ag_link *l = &g->links[i];
 		size_t a = map[l->a], b = map[l->b], j;
-		uint64_t key = a < b ? ((uint64_t)a << 32) | b : ((uint64_t)b << 32) | a;
+		uint64_t key = ag__pair_key(a, b);
 		if (rc == 0 && a != b && !ag_u64map_get(&g->link_index, key, &j)) {
 			l->a = a < b ? a : b;
 			l->b = a < b ? b : a;
@@ -361,7 +361,8 @@ typedef struct {
 	size_t *first;  /* group -> its first member in m; first[ngroups] = n */
 } groups;
 
-static int groups_add(groups *gr, const char *key, size_t item)
+/* Put item in the group of key; *group (may be NULL) is that group. */
+static int groups_add(groups *gr, const char *key, size_t item, size_t *group)
 {
 	size_t id;
 	if (!ag_strmap_get(&gr->ids, key, &id)) {
@@ -373,6 +374,8 @@ static int groups_add(groups *gr, const char *key, size_t item)
 		return AG_ENOMEM;
 	gr->m[gr->n].group = id;
 	gr->m[gr->n++].item = item;
+	if (group)
+		*group = id;
 	return 0;
 }
 
@@ -531,6 +534,8 @@ typedef struct {
 	bool dated;
 	size_t parties[8];
 	size_t n_parties;
+	size_t groups[2]; /* resolve_meetings: its place and country groups, or the placeless one */
+	size_t n_groups;
 } meeting_info;
 
 static bool meeting_dated_better(const ag_graph *g, size_t a, size_t b)
@@ -631,14 +636,15 @@ static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
 		const ag_node *x = &g->nodes[i];
 		if (x->type != AG_NODE_MEETING)
 			continue;
+		meeting_info *mi = &info[i];
 		ag_buf_clear(&key);
 		if (x->place && (rc = ag_buf_printf(&key, "p\x1f%s", x->place)) == 0)
-			rc = groups_add(&gr, key.data, i);
+			rc = groups_add(&gr, key.data, i, &mi->groups[mi->n_groups++]);
 		ag_buf_clear(&key);
 		if (rc == 0 && x->country && (rc = ag_buf_printf(&key, "c\x1f%s", x->country)) == 0)
-			rc = groups_add(&gr, key.data, i);
+			rc = groups_add(&gr, key.data, i, &mi->groups[mi->n_groups++]);
 		if (rc == 0 && !x->place && !x->country)
-			rc = groups_add(&gr, "-", i);
+			rc = groups_add(&gr, "-", i, &mi->groups[mi->n_groups++]);
 	}
 	if (rc == 0)
 		rc = groups_sort(&gr);
@@ -663,14 +669,8 @@ static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
 		bool ambiguous = false;
 		if (x->type != AG_NODE_MEETING || info[i].dated)
 			continue;
-		for (int pass = 0; pass < 3; pass++) {
-			size_t lo, hi;
-			ag_buf_clear(&key);
-			if (pass == 0 && x->place && ag_buf_printf(&key, "p\x1f%s", x->place) < 0)
-				goto oom;
-			if (pass == 1 && x->country && ag_buf_printf(&key, "c\x1f%s", x->country) < 0)
-				goto oom;
-			groups_find(&gr, pass == 2 ? (!x->place && !x->country ? "-" : NULL) : key.len ? key.data : NULL, &lo, &hi);
+		for (size_t q = 0; q < info[i].n_groups; q++) {
+			size_t lo = gr.first[info[i].groups[q]], hi = gr.first[info[i].groups[q] + 1];
 			for (size_t k = lo; k < hi; k++) {
 				size_t j = gr.m[k].item;
 				if (!info[j].dated || !same_meeting(g, i, j, &info[i], &info[j]))
@@ -685,9 +685,6 @@ static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
 			*any = true;
 		}
 	}
-	goto done;
-oom:
-	rc = ag__enomem();
 done:
 	groups_free(&gr);
 	ag_buf_free(&key);
@@ -773,8 +770,8 @@ int ag_graph_resolve(ag_graph *g)
 	/* full names with the same first and last name; a last name alone joins
 	 * the one full name that ends with it */
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		if (keys[i].key && keys[i].words >= 2 && (rc = groups_add(&full, keys[i].key, i)) == 0)
-			rc = groups_add(&surnames, keys[i].surname, i);
+		if (keys[i].key && keys[i].words >= 2 && (rc = groups_add(&full, keys[i].key, i, NULL)) == 0)
+			rc = groups_add(&surnames, keys[i].surname, i, NULL);
 	}
 	if (rc < 0 || (rc = groups_sort(&full)) < 0 || (rc = groups_sort(&surnames)) < 0)
 		goto cleanup;

@@ -15,11 +15,4 @@ int ag__relate_meetings(ag_textdoc *td, ag_graph *g, size_t doc);
 int ag__entity_node(ag_graph *g, const ag_gazetteer *gz, int32_t entity, size_t *out);
 int ag__person_node(ag_graph *g, const ag_person *p, size_t *out);
 
-/* extract.c: ag_extract_document and ag_extractor_add with the caller's
- * working state, reused from one document to the next so that its arrays are
- * allocated once (start from {0}; ag__textdoc_free at the end).  One td per
- * thread. */
-int ag__extract_document_td(const ag_extractor *ex, const ag_document *doc, ag_textdoc *td, ag_graph **out);
-int ag__extractor_add_td(ag_extractor *ex, const ag_document *doc, ag_textdoc *td);
-
 #endif

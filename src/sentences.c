@@ -72,7 +72,7 @@ int ag__fold(const char *s, size_t len, ag_buf *out)
 			/* a run of ASCII, lower-cased; the reserve can have been used up
 			 * by code points that expand a lot */
 			char *o;
-			if (out->len + (len - i) + 1 > out->cap && AG_GROW(out->data, out->cap, out->len + (len - i) + 2) < 0)
+			if (AG_GROW(out->data, out->cap, out->len + (len - i) + 2) < 0)
 				return AG_ENOMEM;
 			o = out->data + out->len;
 			do {
@@ -213,7 +213,7 @@ static int push_token(ag_textdoc *td, size_t start, size_t end, unsigned flags, 
 	uint32_t h = AG_HASH_INIT;
 	if (end - start > 0xFFFF / 4)
 		end = start + 0xFFFF / 4; /* absurd "words" are cut, spans stay inside the text */
-	if (td->n_toks >= td->cap_toks && AG_GROW(td->toks, td->cap_toks, td->n_toks + 1) < 0)
+	if (AG_GROW(td->toks, td->cap_toks, td->n_toks + 1) < 0)
 		return AG_ENOMEM;
 	t = &td->toks[td->n_toks];
 	t->start = (uint32_t)start;
@@ -227,7 +227,7 @@ static int push_token(ag_textdoc *td, size_t start, size_t end, unsigned flags, 
 	fb.cap = td->fold_cap;
 	t->fold = (uint32_t)fb.len;
 	/* room for an ASCII token, its NUL, and a punctuation token */
-	if (fb.len + (end - start) + 2 > fb.cap && AG_GROW(fb.data, fb.cap, fb.len + (end - start) + 2) < 0)
+	if (AG_GROW(fb.data, fb.cap, fb.len + (end - start) + 2) < 0)
 		return AG_ENOMEM;
 	if (!(flags & TF_WORD)) {
 		fb.data[fb.len++] = punct;
@@ -253,7 +253,7 @@ static int push_token(ag_textdoc *td, size_t start, size_t end, unsigned flags, 
 	}
 	t->fold_len = (uint16_t)(fb.len - t->fold);
 	t->hash = h;
-	if (fb.len + 1 > fb.cap && AG_GROW(fb.data, fb.cap, fb.len + 1) < 0)
+	if (AG_GROW(fb.data, fb.cap, fb.len + 1) < 0)
 		return AG_ENOMEM;
 	fb.data[fb.len++] = '\0';
 	td->fold = fb.data;
