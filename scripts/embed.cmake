@@ -3,7 +3,7 @@
 #   cmake -DDIR=src/data -DOUT=build/gazetteer_data.c -P scripts/embed.cmake
 file(GLOB files RELATIVE ${DIR} ${DIR}/*.tsv ${DIR}/*.txt)
 list(SORT files)
-set(body "/* Generated from src/data by scripts/embed.cmake; do not edit. */\n#include <stddef.h>\n#include \"gazetteer_data.h\"\n\n")
+set(body "/* Generated from src/data by scripts/embed.cmake; do not edit. */\n#include <stddef.h>\n#include \"extract/gazetteer_data.h\"\n\n")
 set(table "")
 set(i 0)
 foreach(f ${files})

@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include <actorgraph.h>
-#include "graph_impl.h"
+#include "graph/graph_int.h"
 
 #define EPS 1e-9
 

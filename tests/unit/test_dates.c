@@ -1,5 +1,5 @@
 /*
- * test_dates.c - calendar arithmetic and date expressions (src/dates.c).
+ * test_dates.c - calendar arithmetic and date expressions (src/text/dates.c).
  *
  * Every parser is fed a heap copy of its input without a terminating NUL,
  * so that a read past `len` shows up under AddressSanitizer.
@@ -13,7 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "dates.h"
+#include "text/dates.h"
 
 /* A heap copy of `str` holding exactly its bytes, no NUL. */
 static char *span(const char *str, size_t *len)

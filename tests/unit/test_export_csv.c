@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "graph_impl.h"
+#include "graph/graph_int.h"
 #include <actorgraph.h>
 
 static size_t add_node(ag_graph *g, const char *id, ag_node_type t, const char *label)

@@ -18,7 +18,7 @@
 
 #include <cmocka.h>
 
-#include "graph_impl.h"
+#include "graph/graph_int.h"
 #include <actorgraph.h>
 
 #define HOSTILE_SCRIPT "\"><script>alert(1)</script>"

@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include <actorgraph.h>
-#include "graph_impl.h"
+#include "graph/graph_int.h"
 
 /* Find or add node `id`; its type is the part before ':' (person when none). */
 static size_t node(ag_graph *g, const char *id)

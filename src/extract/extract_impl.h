@@ -1,0 +1,227 @@
+/*
+ * extract_impl.h - the per-document working state of the extractor, passed
+ * from stage to stage: sentences.c (tokens, furniture, sentences) ->
+ * gazetteer.c (entity mentions) -> names.c (persons, roles, affiliations) ->
+ * relations.c (links and meetings) -> extract.c (the document's graph).
+ *
+ * Everything here is allocated per document and reused across documents by
+ * one ag_textdoc: no stage allocates per token.
+ */
+#ifndef AG_EXTRACT_IMPL_H
+#define AG_EXTRACT_IMPL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "actorgraph/extract.h"
+#include "actorgraph/gazetteer.h"
+#include "actorgraph/ingest.h"
+#include "util/util.h"
+
+/* token flags */
+enum {
+	TF_WORD = 1 << 0,     /* letters/digits (else punctuation) */
+	TF_CAP = 1 << 1,      /* first letter upper case */
+	TF_ALLCAPS = 1 << 2,  /* two or more letters, all upper case */
+	TF_POSS = 1 << 3,     /* followed by a possessive 's */
+	TF_NOSPACE = 1 << 4,  /* no space before this token */
+	TF_NEWLINE = 1 << 5,  /* a line break before this token */
+	TF_SKIP = 1 << 6,     /* page furniture: not part of the story */
+	TF_SENT = 1 << 7,     /* first token of a sentence */
+	TF_DIGIT = 1 << 8,    /* starts with a digit */
+	TF_INITIAL = 1 << 9,  /* a single capital letter followed by '.' (consumed) */
+	TF_ABBREV = 1 << 10   /* dotted abbreviation such as U.S. */
+};
+
+typedef struct {
+	uint32_t start, end; /* bytes of the token (the possessive 's is not included) */
+	uint32_t fold;       /* offset of the folded form in ag_textdoc.fold */
+	uint16_t fold_len;
+	uint16_t flags;
+	uint32_t hash;       /* FNV-1a state of the folded form (internal.h: ag__hash_step) */
+	uint32_t sent;       /* sentence index */
+	char punct;          /* ASCII stand-in for punctuation tokens ('"' for curly quotes, '-' for dashes) */
+} ag_token;
+
+typedef struct {
+	uint32_t tok, ntok;  /* token range */
+	uint32_t start, end; /* bytes */
+} ag_sentence;
+
+/* What a gazetteer entry is. */
+typedef enum {
+	GZ_STATE = 0, GZ_CAPITAL, GZ_SEAT, GZ_DEMONYM, GZ_CITY, GZ_REGION, GZ_ORG, GZ_ORGAN,
+	GZ_MEDIA, GZ_TITLE, GZ_NONPERSON, GZ_GIVEN, GZ_KIND_COUNT
+} gz_kind;
+
+/* Mention kinds. */
+typedef enum {
+	M_STATE = 0, /* a state named, or through a capital, seat, demonym or organ */
+	M_ORG,       /* an international organization */
+	M_PERSON,
+	M_PLACE,     /* a city or region used as a place ("in Geneva") */
+	M_TITLE,     /* a role phrase ("Foreign Minister") */
+	M_BLOCK      /* media, non-persons: names that are never persons */
+} ag_mention_kind;
+
+typedef struct {
+	uint8_t kind;    /* ag_mention_kind */
+	uint8_t via;     /* the gz_kind that produced it */
+	uint16_t ntok;
+	uint32_t tok;    /* first token */
+	uint32_t start, end;
+	int32_t entity;  /* states/orgs/places: gazetteer entity; persons: person index; titles: entry */
+} ag_mention;
+
+/* A gazetteer entity: a state, organization, place or title class. */
+typedef struct {
+	gz_kind kind;     /* GZ_STATE, GZ_ORG, GZ_CITY, GZ_REGION, GZ_TITLE, ... */
+	char *slug;       /* "ukraine", "nato", or a title class */
+	char *label;      /* "Ukraine" */
+	int32_t state;    /* entity index of the state it belongs to (capitals, cities, organs), or -1 */
+} gz_entity;
+
+/* The longest phrase of the gazetteer, in tokens. */
+#define GZ_MAX_NTOK 12
+
+/* A phrase of the gazetteer. */
+typedef struct {
+	gz_kind kind;
+	int32_t entity;    /* index into entities; for GZ_STATE lines the state itself */
+	char *exact;       /* for all-caps abbreviations: the form as written, matched case-sensitively */
+	uint16_t ntok;
+	int32_t next;      /* next entry with the same folded phrase, or -1 */
+} gz_entry;
+
+struct ag_gazetteer {
+	gz_entity *entities;
+	size_t n_entities, cap_entities;
+	gz_entry *entries;
+	size_t n_entries, cap_entries;
+	ag_strmap phrases;   /* folded phrase -> first entry index */
+	ag_strmap slugs;     /* "kind:slug" -> entity index */
+	ag_strmap first_tok; /* folded first token of any phrase -> longest phrase length */
+	unsigned max_ntok;
+};
+
+/* A person found in one document. */
+typedef struct {
+	char *label;        /* the fullest name seen */
+	char *surname;      /* folded last name token */
+	ag_strlist aliases; /* every form seen */
+	char *role;
+	int32_t affil;      /* entity index of a state or organization, or -1 */
+	int affil_strength; /* 2 = from the role phrase, 1 = from context, 0 = none */
+	int32_t affil_person; /* person whose side this one is on (possessive "Putin's aide"), or -1 */
+	uint32_t first_tok;
+	unsigned mentions;
+	uint32_t ntok_name; /* tokens in the full name */
+	bool negotiator;    /* a role phrase calls them negotiator or delegate */
+} ag_person;
+
+/* A meeting found in one document (meetings.c). */
+#define AG_MEETING_MAX_ROLES 16
+typedef struct {
+	int32_t place;   /* gazetteer entity of the city or region, or -1 */
+	int32_t country; /* state entity, or -1 */
+	int year, month, day, end_year, end_month, end_day; /* start and end; 0 = unknown */
+	bool proposed;   /* only talked about ("a meeting ... would be important") */
+	bool historical; /* dated away from the document (an earlier round) */
+	const char *kind; /* "talks", "summit", "meeting", "call", ... (static) */
+	int32_t parties[AG_MEETING_MAX_ROLES];
+	size_t n_parties;
+	int32_t mediators[AG_MEETING_MAX_ROLES]; /* state/org entities */
+	size_t n_mediators;
+	int32_t participants[AG_MEETING_MAX_ROLES]; /* persons of this document */
+	size_t n_participants;
+	uint32_t first_sent;
+	uint32_t span_start, span_end; /* bytes of the first sentence that names it */
+	unsigned events;
+	bool trilateral, two_sides;
+} ag_meeting;
+
+typedef struct ag_textdoc {
+	const ag_document *doc;
+	const ag_gazetteer *gz;
+	ag_token *toks;
+	size_t n_toks, cap_toks;
+	ag_sentence *sents;
+	size_t n_sents, cap_sents;
+	char *fold; /* folded token forms, NUL-separated */
+	size_t fold_len, fold_cap;
+	ag_mention *ments;
+	size_t n_ments, cap_ments;
+	int32_t *tok_ment; /* for each token: the mention covering it, or -1 */
+	size_t cap_tok_ment;
+	ag_person *persons;
+	size_t n_persons, cap_persons;
+	ag_meeting *meetings;
+	size_t n_meetings, cap_meetings;
+	ag_buf scratch;
+	char date[11]; /* the document date, ISO, or "" */
+	const char *since, *until; /* the time window (ISO dates) or NULL */
+} ag_textdoc;
+
+/* sentences.c */
+int ag__tokenize(ag_textdoc *td, const char *text, size_t len);
+int ag__text_prepare(ag_textdoc *td, const ag_document *doc);
+static inline const char *ag__tok_fold(const ag_textdoc *td, size_t i)
+{
+	return td->fold + td->toks[i].fold;
+}
+/* Is token i's folded form `folded`?  The length is checked first (for a
+ * literal it is known at compile time); comparing the terminating NUL too
+ * makes the test exact even for a token whose fold_len was cut to 16 bits. */
+static inline bool ag__tok_is(const ag_textdoc *td, size_t i, const char *folded)
+{
+	size_t n = strlen(folded);
+	return i < td->n_toks && td->toks[i].fold_len == n && memcmp(ag__tok_fold(td, i), folded, n + 1) == 0;
+}
+/* Index of token i's folded form in the word set, or -1. */
+static inline int ag__tok_find(const ag_textdoc *td, size_t i, ag_wordset *ws)
+{
+	return i < td->n_toks ? ag__wordset_find(ws, td->toks[i].hash, ag__tok_fold(td, i), td->toks[i].fold_len) : -1;
+}
+static inline bool ag__tok_in(const ag_textdoc *td, size_t i, ag_wordset *ws)
+{
+	return ag__tok_find(td, i, ws) >= 0;
+}
+static inline char ag__tok_punct(const ag_textdoc *td, size_t i)
+{
+	return i < td->n_toks && !(td->toks[i].flags & TF_WORD) ? td->toks[i].punct : 0;
+}
+void ag__textdoc_free(ag_textdoc *td);
+/* extract.c: ag_extract_document and ag_extractor_add with the caller's
+ * working state, reused from one document to the next so that its arrays are
+ * allocated once (start from {0}; ag__textdoc_free at the end).  One td per
+ * thread. */
+int ag__extract_document_td(const ag_extractor *ex, const ag_document *doc, ag_textdoc *td, ag_graph **out);
+int ag__extractor_add_td(ag_extractor *ex, const ag_document *doc, ag_textdoc *td);
+
+/* gazetteer.c */
+int ag__gazetteer_default(const ag_gazetteer **out);
+/* Longest gazetteer phrase starting at token i (within its sentence): the
+ * first entry and its length in tokens, or -1. */
+int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok);
+bool ag__gz_has(const ag_gazetteer *gz, const char *folded, gz_kind kind);
+/* ag__gz_has for the folded form of word token i, by its hash. */
+bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind);
+int32_t ag__gz_lookup(const ag_gazetteer *gz, const char *folded, gz_kind kind);
+int ag__find_mentions(ag_textdoc *td);
+
+/* names.c */
+int ag__find_persons(ag_textdoc *td);
+/* The spelling-tolerant key of a folded name (y as i, doubled letters single). */
+int ag__name_key(const char *folded, size_t n, ag_buf *out);
+/* Is this folded word a name particle (von, der, bin, al, ...)? */
+bool ag__is_particle(const char *folded);
+
+/* meetings.c */
+int ag__find_meetings(ag_textdoc *td);
+
+/* slugs: lower-case ASCII, '-' between words ("Rustem Umerov" -> "rustem-umerov") */
+int ag__slugify(const char *s, ag_buf *out);
+/* fold a UTF-8 string: case-folded, marks stripped, curly quotes straightened */
+int ag__fold(const char *s, size_t len, ag_buf *out);
+
+#endif

@@ -1,0 +1,871 @@
+/*
+ * meetings.c - rounds of talks as first-class nodes.  A sentence that names
+ * talks, negotiations, a meeting or a summit is an event: where (a city, a
+ * capital as a place, or a country after "in"), when (dates, weekdays and
+ * "the following day" resolved against the document date; "first of two
+ * days"), who takes part (states), who mediates ("US-mediated", "brokered by",
+ * "opened the session"), and which persons are there ("a delegation led by",
+ * "talks with", a negotiator's role).  Events of one document are then grouped
+ * into meetings: by place and date, and placeless mentions ("the talks") go
+ * to the document's main meeting.
+ */
+#include <stdlib.h>
+
+#include "text/dates.h"
+#include "extract/extract_impl.h"
+#include "graph/graph_int.h"
+#include "extract/relations.h"
+
+/* A date without a year this many days before the document date is an
+ * earlier round when it dates the talks (as a date of another year is). */
+#define EARLIER_ROUND_DAYS 45
+
+/* Nouns (and verbs) of talks, and the kind of meeting each names. */
+static const char *const cue_nouns[] = {
+	"talks", "negotiations", "negotiation", "meeting", "meetings", "summit", "summits",
+	"conference", "consultations", "encounter", "call", "round", "rounds", "met", "meet", NULL};
+static const char *const cue_kinds[] = {
+	"talks", "talks", "talks", "meeting", "meeting", "summit", "summit",
+	"conference", "talks", "meeting", "call", "talks", "talks", "meeting", "meeting"};
+_Static_assert(sizeof(cue_kinds) / sizeof(cue_kinds[0]) == sizeof(cue_nouns) / sizeof(cue_nouns[0]) - 1,
+               "one kind for each cue noun");
+static ag_wordset cue_set = AG_WORDSET(cue_nouns);
+
+static const char *const ordinals[] = {
+	"first", "second", "third", "fourth", "fifth", "next", "latest", "new", "last", "previous", NULL};
+
+/* Words that tie a sentence to the talks without naming them. */
+static const char *const context_words[] = {"delegation", "delegations", "session", "side", NULL};
+
+static const char *const locatives[] = {"in", "at", "near", "outside", "inside", "into", NULL};
+static const char *const said_words[] = {"said", "says", "told", "added", "stated", NULL};
+static const char *const proposal_words[] = {
+	"potential", "possible", "proposed", "planned", "prospective", "future", "hypothetical",
+	"eventual", "such", "new", NULL};
+static const char *const modal_words[] = {
+	"would", "could", "might", "should", "without", "will", "plan", "plans", "planned", "prepare",
+	"prepares", "preparing", "scheduled", "upcoming", "next", "proposes", "proposed", "suggested",
+	"possibility", "invited", "invitation", NULL};
+static const char *const verdict_words[] = {"possible", "likely", "planned", "expected", "envisaged", "mooted", NULL};
+static const char *const mediation_verbs[] = {
+	"mediated", "brokered", "facilitated", "sponsored", "chaired", "moderated", "opened", NULL};
+static const char *const opening_verbs[] = {"opened", "chaired", "hosted", "moderated", NULL};
+static const char *const lead_verbs[] = {
+	"led", "leads", "leading", "headed", "heads", "heading", "met", "meets", "attended", "attends",
+	"joined", "negotiated", "opened", "lead", "head", NULL};
+static ag_wordset ordinals_set = AG_WORDSET(ordinals);
+static ag_wordset context_words_set = AG_WORDSET(context_words);
+static ag_wordset locatives_set = AG_WORDSET(locatives);
+static ag_wordset said_words_set = AG_WORDSET(said_words);
+static ag_wordset proposal_words_set = AG_WORDSET(proposal_words);
+static ag_wordset modal_words_set = AG_WORDSET(modal_words);
+static ag_wordset verdict_words_set = AG_WORDSET(verdict_words);
+static ag_wordset mediation_verbs_set = AG_WORDSET(mediation_verbs);
+static ag_wordset opening_verbs_set = AG_WORDSET(opening_verbs);
+static ag_wordset lead_verbs_set = AG_WORDSET(lead_verbs);
+
+static bool word_in(const ag_textdoc *td, size_t i, ag_wordset *set)
+{
+	return i < td->n_toks && (td->toks[i].flags & TF_WORD) && ag__tok_in(td, i, set);
+}
+
+static const char *cue_kind(const ag_textdoc *td, size_t i)
+{
+	int k;
+	if (!(td->toks[i].flags & TF_WORD) || (k = ag__tok_find(td, i, &cue_set)) < 0)
+		return NULL;
+	return cue_kinds[k];
+}
+
+static const ag_mention *ment_at(const ag_textdoc *td, size_t i)
+{
+	return i < td->n_toks && td->tok_ment[i] >= 0 ? &td->ments[td->tok_ment[i]] : NULL;
+}
+
+static bool after_locative(const ag_textdoc *td, size_t i, size_t s)
+{
+	if (i > s && ag__tok_is(td, i - 1, "the"))
+		i--;
+	return i > s && word_in(td, i - 1, &locatives_set);
+}
+
+static void add_role(int32_t *arr, size_t *n, int32_t v)
+{
+	for (size_t k = 0; k < *n; k++)
+		if (arr[k] == v)
+			return;
+	if (*n < AG_MEETING_MAX_ROLES)
+		arr[(*n)++] = v;
+}
+
+static bool has_role(const int32_t *arr, size_t n, int32_t v)
+{
+	for (size_t k = 0; k < n; k++)
+		if (arr[k] == v)
+			return true;
+	return false;
+}
+
+static const char *const venue_starts[] = {"hold", "begin", "open", "start", "resume", "launch", "attend", "continue", NULL};
+static const char *const venue_breaks[] = {
+	"and", "but", "or", "after", "before", "ahead", "while", "when", "as", "than", "since", "with",
+	"without", "against", "not", NULL};
+static const char *const venue_time_words[] = {
+	"on", "this", "last", "late", "early", "morning", "afternoon", "evening", "night", "the", NULL};
+static ag_wordset venue_starts_set = AG_WORDSET(venue_starts);
+static ag_wordset venue_breaks_set = AG_WORDSET(venue_breaks);
+static ag_wordset venue_time_words_set = AG_WORDSET(venue_time_words);
+
+/* A venue named before the talks: "gathered in Yerevan on Saturday for talks",
+ * "sat down in Hanoi on Sunday, June 23 for talks", "arrived in Doha to hold
+ * talks".  The place ends at token `end`, right after its locative; then only
+ * words of time may come (on, a weekday, a date), then "for" or "to hold",
+ * and then at most five words that describe the talks ("a new round of",
+ * "one-day", "IGAD-mediated"), with no clause break, no other place and no
+ * word that starts another event ("ahead of talks", "and talks").  */
+static bool venue_before_cue(const ag_textdoc *td, size_t end, size_t cue)
+{
+	size_t k = end, lead;
+
+	while (k < cue && k < end + 8) {
+		const ag_token *t = &td->toks[k];
+		/* "on Sunday, June 23", "late on Friday": weekdays and months are
+		 * capitalised words that name no actor */
+		if (!(t->flags & TF_WORD) ? t->punct == ',' :
+		    (t->flags & TF_DIGIT) || ag__tok_in(td, k, &venue_time_words_set) ||
+		    ((t->flags & TF_CAP) && (!ment_at(td, k) || ment_at(td, k)->kind == M_BLOCK))) {
+			k++;
+			continue;
+		}
+		break;
+	}
+	if (ag__tok_is(td, k, "for")) {
+		k++;
+	} else if (ag__tok_is(td, k, "to") && word_in(td, k + 1, &venue_starts_set)) {
+		k += 2;
+	} else {
+		return false;
+	}
+	if (k > cue || cue - k > 5)
+		return false;
+	for (lead = k; lead < cue; lead++) {
+		const ag_mention *m = ment_at(td, lead);
+		if (!(td->toks[lead].flags & TF_WORD) && td->toks[lead].punct != '-')
+			return false;
+		if ((td->toks[lead].flags & TF_WORD) && (word_in(td, lead, &venue_breaks_set) ||
+		                                          word_in(td, lead, &locatives_set) || word_in(td, lead, &said_words_set)))
+			return false;
+		if (m && m->kind == M_PLACE)
+			return false;
+	}
+	return true;
+}
+
+/* A conjunction opening another clause between tokens a and b ("marched in
+ * Tbilisi on Saturday, and talks resumed"): the place is not the talks'. */
+static bool clause_between(const ag_textdoc *td, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (ag__tok_is(td, k, "and") || ag__tok_is(td, k, "but") || ag__tok_is(td, k, "while") ||
+		    ag__tok_is(td, k, "whereas"))
+			return true;
+	return false;
+}
+
+/* One sentence's worth of meeting information. */
+typedef struct {
+	ag_meeting m;
+	size_t cue;
+	bool creates; /* names the talks (else only context: a delegation, the session) */
+	bool dated;
+	ag_date start, end;
+} event;
+
+static void set_dates(event *ev, ag_date a, ag_date b)
+{
+	if (!ev->dated || ag_date_cmp(&a, &ev->start) < 0)
+		ev->start = a;
+	if (!ev->dated || ag_date_cmp(&b, &ev->end) > 0)
+		ev->end = b;
+	ev->dated = true;
+}
+
+/* Dates in sentence s: absolute dates, weekdays, relative days, day spans. */
+/* Is token i close enough to the cue to date the talks ("the failed 2022
+ * negotiations", "talks were in March 2022")? */
+static bool near_cue(const event *ev, size_t i)
+{
+	return ev->creates && (i > ev->cue ? i - ev->cue : ev->cue - i) <= 4;
+}
+
+/* The lower-case words that can start a date, a weekday or a day word. */
+static const char *const date_starts[] = {
+	"the", "today", "yesterday", "tomorrow", "tonight", "first", "second", "third",
+	"two", "three", "four", "a", "one", "five", NULL};
+static ag_wordset date_starts_set = AG_WORDSET(date_starts);
+
+/* "the talks ..., held earlier this week": after the cue, a verb of the
+ * talks with a vague time of its own.  The sentence's dates then belong to
+ * something else ("capitals weighed in on Sunday on the talks, held earlier
+ * this week in Abuja"), and talks with a venue stay undated here. */
+static const char *const held_verbs[] = {"held", "ended", "concluded", "began", "opened", "wrapped", "took", NULL};
+static ag_wordset held_verbs_set = AG_WORDSET(held_verbs);
+
+static bool held_vaguely(const ag_textdoc *td, const event *ev, size_t send)
+{
+	if (!ev->creates)
+		return false;
+	for (size_t k = ev->cue + 1; k + 2 < send; k++) {
+		size_t v = k + 1;
+		if (!word_in(td, k, &held_verbs_set))
+			continue;
+		if (ag__tok_is(td, v, "up") || ag__tok_is(td, v, "place")) /* "wrapped up", "took place" */
+			v++;
+		if (v + 1 < send && (ag__tok_is(td, v, "earlier") || ag__tok_is(td, v, "last")) &&
+		    (ag__tok_is(td, v + 1, "week") || ag__tok_is(td, v + 1, "month") ||
+		     (ag__tok_is(td, v + 1, "this") && v + 2 < send &&
+		      (ag__tok_is(td, v + 2, "week") || ag__tok_is(td, v + 2, "month")))))
+			return true;
+	}
+	return false;
+}
+
+static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date *anchor, event *ev)
+{
+	const char *text = td->doc->text;
+	size_t send = s->tok + s->ntok;
+	int count = 0, ordinal = 0;
+	bool have_base = false;
+	ag_date base = {0, 0, 0};
+
+	if (ev->m.place >= 0 && held_vaguely(td, ev, send))
+		return; /* dated by the other reports of the talks at that place */
+
+	for (size_t i = s->tok; i < send; i++) {
+		const ag_token *t = &td->toks[i];
+		size_t left = s->end - t->start, used;
+		ag_date d;
+		int wd, delta, c, o, md_month, md_day, md_end;
+
+		if (!(t->flags & TF_WORD))
+			continue;
+		/* dates, weekdays and day words start with a digit, a capital or one
+		 * of a few lower-case words: skip the rest cheaply */
+		if (!(t->flags & (TF_DIGIT | TF_CAP)) && !ag__tok_in(td, i, &date_starts_set))
+			continue;
+		if ((used = ag_date_parse_at(text + t->start, left, &d)) > 0) {
+			if (d.day && ag_date_valid(&d)) {
+				base = d;
+				have_base = true;
+				if (anchor && abs(d.year - anchor->year) >= 1 && near_cue(ev, i))
+					ev->m.historical = true;
+			} else if (d.year && near_cue(ev, i) && (!anchor || d.year != anchor->year)) {
+				/* "talks in March 2022": a month is all we know */
+				ev->m.historical = anchor != NULL;
+				ev->m.year = d.year;
+				ev->m.month = d.month;
+			}
+			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
+				i++;
+			continue;
+		}
+		/* a day without a year ("met in Cairo on July 7", "on 7 July"): the
+		 * nearest such day not far after the document date (dates.h) */
+		if (anchor && (used = ag_date_parse_month_day(text + t->start, left, &md_month, &md_day, &md_end)) > 0) {
+			ag_date r = ag_date_resolve_month_day(*anchor, md_month, md_day);
+			if (ag_date_valid(&r)) {
+				ag_date far = ag_date_add_days(*anchor, -EARLIER_ROUND_DAYS);
+				base = r;
+				have_base = true;
+				if (md_end > md_day) {
+					ag_date e = ag_date_add_days(r, md_end - md_day);
+					if (ag_date_valid(&e) && e.month == r.month) {
+						count = md_end - md_day + 1;
+						ordinal = 0;
+					}
+				}
+				/* months before the story: an earlier round, as for a dated one */
+				if (ag_date_cmp(&r, &far) < 0 && near_cue(ev, i))
+					ev->m.historical = true;
+			}
+			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
+				i++;
+			continue;
+		}
+		/* a bare year that is not the document's: an earlier round ("the failed 2022 talks") */
+		if ((t->flags & TF_DIGIT) && t->end - t->start == 4 && anchor) {
+			int y = atoi(text + t->start);
+			if (y >= 1900 && y <= 2100 && y != anchor->year && near_cue(ev, i))
+				ev->m.historical = true;
+		}
+		if (anchor && (used = ag_date_parse_weekday(text + t->start, left, &wd)) > 0) {
+			bool future = ag_date_future_cue(text + s->start, t->start - s->start);
+			base = ag_date_resolve_weekday(*anchor, wd, future);
+			have_base = ag_date_valid(&base);
+			continue;
+		}
+		if (anchor && (used = ag_date_parse_relative(text + t->start, left, &delta)) > 0) {
+			ag_date r = ag_date_add_days(*anchor, delta);
+			if (ag_date_valid(&r))
+				set_dates(ev, r, r);
+			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
+				i++;
+			continue;
+		}
+		if ((used = ag_date_parse_day_span(text + t->start, left, &c, &o)) > 0) {
+			count = c;
+			ordinal = o;
+			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
+				i++;
+		}
+	}
+	if (!have_base && count && anchor && !ev->m.historical) {
+		base = *anchor; /* "a second day of negotiations", in a story of that day */
+		have_base = true;
+	}
+	if (have_base && !ev->m.historical) {
+		ag_date a = base, b = base;
+		if (count > 1 && ordinal >= 1) {
+			a = ag_date_add_days(base, -(ordinal - 1));
+			b = ag_date_add_days(a, count - 1);
+		} else if (count > 1) {
+			b = ag_date_add_days(base, count - 1);
+		}
+		if (ag_date_valid(&a) && ag_date_valid(&b))
+			set_dates(ev, a, b);
+	}
+}
+
+/* Is person mention m present at the talks by the words around it? */
+static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, size_t send)
+{
+	size_t a = m->tok, b = m->tok + m->ntok;
+	const ag_mention *next = ment_at(td, b);
+
+	/* "Putin's aide", "Mr Putin envoy": the name describes someone else */
+	if ((td->toks[b - 1].flags & TF_POSS) || (next && next->kind == M_TITLE))
+		return false;
+	for (size_t k = a > s + 6 ? a - 6 : s; k < a; k++) {
+		if ((ag__tok_is(td, k, "by") && k > s && word_in(td, k - 1, &lead_verbs_set)) || ag__tok_is(td, k, "includes") ||
+		    ag__tok_is(td, k, "including") || ag__tok_is(td, k, "include") || ag__tok_is(td, k, "alongside"))
+			return true;
+		if (ag__tok_is(td, k, "with") && k > s && (cue_kind(td, k - 1) || ag__tok_is(td, k - 1, "met")))
+			return true;
+		if (ag__tok_is(td, k, "met") || ag__tok_is(td, k, "between"))
+			return true;
+	}
+	for (size_t k = b; k < send && k < b + 10; k++) {
+		if (ag__tok_is(td, k, "not") || ag__tok_is(td, k, "never") || ag__tok_is(td, k, "that") ||
+		    ag__tok_is(td, k, "skipped") || ag__tok_is(td, k, "skipping") || ag__tok_is(td, k, "confirmed") ||
+		    ag__tok_is(td, k, "told") || ag__tok_is(td, k, "says"))
+			break;
+		if (word_in(td, k, &lead_verbs_set) || (ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)))
+			return true;
+		if ((ag__tok_is(td, k, "after") || ag__tok_is(td, k, "following")) && k + 2 < send &&
+		    (cue_kind(td, k + 1) || cue_kind(td, k + 2)))
+			return true;
+		if (ag__tok_punct(td, k) == '.' || ag__tok_punct(td, k) == ';')
+			break;
+	}
+	return false;
+}
+
+static int32_t side_of(const ag_textdoc *td, const ag_mention *m)
+{
+	if (m->kind == M_PERSON)
+		return td->persons[m->entity].affil;
+	return m->entity;
+}
+
+/* Read one sentence into an event; false when it says nothing about talks. */
+static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, event *ev)
+{
+	const ag_sentence *s = &td->sents[si];
+	size_t send = s->tok + s->ntok, best_dist = (size_t)-1, cues[8], n_cues = 0;
+	bool context = false, chain = false;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->m.place = ev->m.country = -1;
+	ev->cue = (size_t)-1;
+	if (td->toks[s->tok].flags & TF_SKIP)
+		return false;
+	for (size_t i = s->tok; i < send; i++) {
+		const char *kind = cue_kind(td, i);
+		/* "call" and "round" only as nouns of talks: "a call with", "a round of talks" */
+		if (kind && (ag__tok_is(td, i, "call") && !ag__tok_is(td, i + 1, "with")))
+			kind = NULL;
+		/* "round" as talks: "a round of talks", "the second round", "the Istanbul round" */
+		if (kind && (ag__tok_is(td, i, "round") || ag__tok_is(td, i, "rounds")) && !ag__tok_is(td, i + 1, "of") &&
+		    !(i > s->tok && (word_in(td, i - 1, &ordinals_set) ||
+		                     (ment_at(td, i - 1) && ment_at(td, i - 1)->kind == M_PLACE))))
+			kind = NULL;
+		/* "opened the session": the session is the talks */
+		if (!kind && ag__tok_is(td, i, "session") && i >= s->tok + 2 && ag__tok_is(td, i - 1, "the") &&
+		    (ag__tok_is(td, i - 2, "opened") || ag__tok_is(td, i - 2, "chaired") || ag__tok_is(td, i - 2, "closed")))
+			kind = "talks";
+		if (kind && ev->cue == (size_t)-1) {
+			ev->cue = i;
+			ev->m.kind = kind;
+			ev->creates = true;
+		}
+		if (kind && n_cues < sizeof(cues) / sizeof(cues[0]))
+			cues[n_cues++] = i;
+		if (word_in(td, i, &context_words_set))
+			context = true;
+	}
+	if (!ev->creates && !context)
+		return false;
+	if (ev->cue == (size_t)-1) {
+		ev->cue = s->tok;
+		ev->m.kind = "talks";
+	}
+	ev->m.first_sent = (uint32_t)si;
+	ev->m.span_start = s->start;
+	ev->m.span_end = s->end;
+	ev->m.events = 1;
+
+	/* proposed, not held: "a potential meeting", "a meeting ... would be" */
+	if (ev->creates) {
+		for (size_t k = ev->cue > s->tok + 2 ? ev->cue - 2 : s->tok; k < ev->cue; k++)
+			if (word_in(td, k, &proposal_words_set) && !ag__tok_is(td, k, "new"))
+				ev->m.proposed = true;
+		for (size_t k = ev->cue > s->tok + 8 ? ev->cue - 8 : s->tok; k < ev->cue; k++) {
+			if (ag__tok_punct(td, k) == ',' || ag__tok_punct(td, k) == ';')
+				continue;
+			if (word_in(td, k, &modal_words_set))
+				ev->m.proposed = true;
+		}
+		for (size_t k = ev->cue + 1; k < send && k < ev->cue + 16; k++) {
+			if (ag__tok_punct(td, k) == ',' || ag__tok_punct(td, k) == '.' || ag__tok_punct(td, k) == ';')
+				break;
+			if ((ag__tok_is(td, k, "would") || ag__tok_is(td, k, "could") || ag__tok_is(td, k, "might")) &&
+			    (ag__tok_is(td, k + 1, "be") || ag__tok_is(td, k + 1, "take") || ag__tok_is(td, k + 1, "happen")))
+				ev->m.proposed = true;
+			/* "a Trump-Putin meeting was possible" */
+			if ((ag__tok_is(td, k, "was") || ag__tok_is(td, k, "is") || ag__tok_is(td, k, "be")) &&
+			    word_in(td, k + 1, &verdict_words_set))
+				ev->m.proposed = true;
+		}
+	}
+
+	for (size_t i = s->tok; i < send; i++) {
+		const ag_mention *m = ment_at(td, i);
+		if (ag__tok_is(td, i, "trilateral") || ag__tok_is(td, i, "three-way") || ag__tok_is(td, i, "tripartite"))
+			ev->m.trilateral = true;
+		if ((ag__tok_is(td, i, "two") || ag__tok_is(td, i, "both")) &&
+		    (ag__tok_is(td, i + 1, "sides") || ag__tok_is(td, i + 1, "parties") || ag__tok_is(td, i + 1, "delegations")))
+			ev->m.two_sides = true;
+		if (!m || m->tok != i)
+			continue;
+		i = m->tok + m->ntok - 1;
+		/* the place: tied to the cue ("talks in Geneva", "the Geneva talks",
+		 * "held in Türkiye", "in the Emirati capital"), not any place in the sentence */
+		if (ev->creates && ((m->kind == M_PLACE && (m->via == GZ_CITY || m->via == GZ_CAPITAL)) ||
+		                    m->kind == M_STATE)) {
+			size_t end = m->tok + m->ntok, dist = (size_t)-1;
+			bool loc = after_locative(td, m->tok, s->tok);
+			bool emirati_capital = m->kind == M_STATE && m->via == GZ_DEMONYM && ag__tok_is(td, end, "capital");
+			if (m->kind == M_STATE && !(m->via == GZ_STATE && loc) && !emirati_capital)
+				goto not_place;
+			for (size_t c = 0; c < n_cues; c++) {
+				size_t cue = cues[c], d = (size_t)-1;
+				if (end <= cue && cue - end <= 2 && !loc) {
+					d = cue - end; /* "Geneva talks", "Istanbul's ... talks" */
+				} else if (m->tok > cue && (loc || emirati_capital)) {
+					bool held = false, broken = false;
+					for (size_t k = cue + 1; k < m->tok; k++) {
+						held |= ag__tok_is(td, k, "held");
+						broken |= ag__tok_punct(td, k) == ';' || ag__tok_punct(td, k) == ':' ||
+						          word_in(td, k, &said_words_set);
+					}
+					if (!broken && (m->tok - cue <= 8 || (held && m->tok - cue <= 12)))
+						d = m->tok - cue;
+				} else if (end <= cue && loc && cue - end <= 4 && !clause_between(td, end, cue)) {
+					d = cue - end + 4; /* "In Geneva, talks resumed" */
+				} else if (end <= cue && loc && m->kind == M_PLACE && venue_before_cue(td, end, cue)) {
+					d = cue - end + 4; /* "gathered in Yerevan on Saturday for talks" */
+				}
+				if (d < dist)
+					dist = d;
+			}
+			if (dist < best_dist) {
+				best_dist = dist;
+				if (m->kind == M_PLACE) {
+					ev->m.place = m->entity;
+					ev->m.country = td->gz->entities[m->entity].state;
+				} else {
+					ev->m.place = -1;
+					ev->m.country = m->entity;
+				}
+			}
+			if (m->kind == M_PLACE || emirati_capital)
+				continue;
+		}
+	not_place:
+		if (m->kind == M_PLACE)
+			continue;
+		/* mediators: "US-mediated", "Türkiye-brokered" */
+		if ((m->kind == M_STATE || m->kind == M_ORG) && m->tok + m->ntok + 1 < send &&
+		    ag__tok_punct(td, m->tok + m->ntok) == '-' && word_in(td, m->tok + m->ntok + 1, &mediation_verbs_set)) {
+			add_role(ev->m.mediators, &ev->m.n_mediators, m->entity);
+			continue;
+		}
+		if ((m->kind == M_STATE || m->kind == M_ORG || m->kind == M_PERSON)) {
+			bool mediates = false;
+			/* "mediated by the United States", "brokered by Washington" */
+			for (size_t k = m->tok > s->tok + 3 ? m->tok - 3 : s->tok; k < m->tok; k++)
+				if (ag__tok_is(td, k, "by") && k > s->tok && word_in(td, k - 1, &mediation_verbs_set))
+					mediates = true;
+			/* "thanked Washington for its mediation" */
+			for (size_t k = m->tok + m->ntok; k < send && k < m->tok + m->ntok + 4; k++)
+				if (ag__tok_is(td, k, "mediation") || ag__tok_is(td, k, "mediator") || ag__tok_is(td, k, "mediators"))
+					mediates = true;
+			/* "Foreign Minister Hakan Fidan opened the session" */
+			if (m->kind == M_PERSON && word_in(td, m->tok + m->ntok, &opening_verbs_set))
+				mediates = true;
+			if (mediates) {
+				int32_t side = side_of(td, m);
+				if (side >= 0)
+					add_role(ev->m.mediators, &ev->m.n_mediators, side);
+				if (m->kind == M_PERSON)
+					add_role(ev->m.participants, &ev->m.n_participants, m->entity);
+				continue;
+			}
+		}
+		if (m->kind == M_PERSON) {
+			bool listed = false;
+			/* "with A and Mr Trump's son-in-law B": B is listed with A */
+			for (size_t k = m->tok > s->tok + 7 ? m->tok - 7 : s->tok; chain && k < m->tok; k++)
+				listed |= ag__tok_is(td, k, "and") || ag__tok_punct(td, k) == ',';
+			if (participates(td, m, s->tok, send) || (listed && !(td->toks[m->tok + m->ntok - 1].flags & TF_POSS))) {
+				add_role(ev->m.participants, &ev->m.n_participants, m->entity);
+				chain = true;
+			} else if (!(td->toks[m->tok + m->ntok - 1].flags & TF_POSS) && !ag__tok_is(td, m->tok + m->ntok, "envoy")) {
+				chain = false;
+			}
+			continue;
+		}
+		/* parties: the states named around the talks, not those named as places */
+		if (m->kind == M_STATE && ev->creates && !after_locative(td, m->tok, s->tok))
+			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
+		if (m->kind == M_ORG && ev->creates && m->tok + m->ntok <= ev->cue && ev->cue - (m->tok + m->ntok) <= 3)
+			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
+	}
+	if (ev->m.historical)
+		ev->dated = false;
+	read_dates(td, s, anchor, ev);
+	return true;
+}
+
+static bool same_place(const ag_meeting *a, const ag_meeting *b)
+{
+	if (a->place >= 0 && b->place >= 0)
+		return a->place == b->place;
+	return a->country >= 0 && a->country == b->country;
+}
+
+/* Does the event's date fall within a day of the meeting's span (or is either undated)? */
+static bool dates_fit(const event *ev, const ag_meeting *m)
+{
+	ag_date s = {m->year, m->month, m->day}, e = {m->end_year, m->end_month, m->end_day}, lo, hi;
+	if (!ev->dated || !ag_date_valid(&s))
+		return true;
+	if (!ag_date_valid(&e))
+		e = s;
+	lo = ag_date_add_days(s, -1);
+	hi = ag_date_add_days(e, 1);
+	return ag_date_cmp(&ev->start, &hi) <= 0 && ag_date_cmp(&ev->end, &lo) >= 0;
+}
+
+static void merge_event(ag_meeting *m, const event *ev)
+{
+	m->events++;
+	if (m->place < 0 && ev->m.place >= 0)
+		m->place = ev->m.place;
+	if (m->country < 0 && ev->m.country >= 0)
+		m->country = ev->m.country;
+	if (ev->dated) {
+		ag_date s = {m->year, m->month, m->day}, e = {m->end_year, m->end_month, m->end_day};
+		if (!ag_date_valid(&s) || ag_date_cmp(&ev->start, &s) < 0)
+			s = ev->start;
+		if (!ag_date_valid(&e) || ag_date_cmp(&ev->end, &e) > 0)
+			e = ev->end;
+		m->year = s.year, m->month = s.month, m->day = s.day;
+		m->end_year = e.year, m->end_month = e.month, m->end_day = e.day;
+	}
+	for (size_t k = 0; k < ev->m.n_parties; k++)
+		add_role(m->parties, &m->n_parties, ev->m.parties[k]);
+	for (size_t k = 0; k < ev->m.n_mediators; k++)
+		add_role(m->mediators, &m->n_mediators, ev->m.mediators[k]);
+	for (size_t k = 0; k < ev->m.n_participants; k++)
+		add_role(m->participants, &m->n_participants, ev->m.participants[k]);
+	m->trilateral |= ev->m.trilateral;
+	m->two_sides |= ev->m.two_sides;
+}
+
+static int new_meeting(ag_textdoc *td, const event *ev)
+{
+	ag_meeting *m;
+	if (AG_GROW(td->meetings, td->cap_meetings, td->n_meetings + 1) < 0)
+		return AG_ENOMEM;
+	m = &td->meetings[td->n_meetings++];
+	*m = ev->m;
+	m->n_parties = m->n_mediators = m->n_participants = 0;
+	m->events = 0;
+	merge_event(m, ev);
+	return 0;
+}
+
+/* The meeting most of the document is about: the held one named most often. */
+static int32_t main_meeting(const ag_textdoc *td)
+{
+	int32_t best = -1;
+	for (size_t k = 0; k < td->n_meetings; k++) {
+		const ag_meeting *m = &td->meetings[k];
+		if (m->proposed || m->historical)
+			continue;
+		if (best < 0 || m->events > td->meetings[best].events)
+			best = (int32_t)k;
+	}
+	return best;
+}
+
+/* States named most in the document, for talks whose sides are only implied
+ * ("the two sides", "trilateral negotiations"). */
+static void fill_parties(const ag_textdoc *td, ag_meeting *m)
+{
+	size_t want = m->trilateral ? 3 : 2;
+	while (m->n_parties < want) {
+		int32_t best = -1;
+		unsigned best_n = 0;
+		for (size_t i = 0; i < td->n_ments; i++) {
+			const ag_mention *x = &td->ments[i];
+			unsigned n = 0;
+			if (x->kind != M_STATE || has_role(m->parties, m->n_parties, x->entity) ||
+			    (!m->trilateral && has_role(m->mediators, m->n_mediators, x->entity)) ||
+			    (m->country == x->entity && !m->trilateral))
+				continue;
+			for (size_t j = 0; j < td->n_ments; j++)
+				n += td->ments[j].kind == M_STATE && td->ments[j].entity == x->entity;
+			if (n > best_n || (n == best_n && best >= 0 && x->entity < best)) {
+				best = x->entity;
+				best_n = n;
+			}
+		}
+		if (best < 0)
+			break;
+		add_role(m->parties, &m->n_parties, best);
+	}
+}
+
+int ag__find_meetings(ag_textdoc *td)
+{
+	ag_date anchor_d;
+	const ag_date *anchor = NULL;
+	event *evs = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	td->n_meetings = 0;
+	if (td->date[0] && ag_date_parse_iso(td->date, strlen(td->date), &anchor_d) && ag_date_valid(&anchor_d))
+		anchor = &anchor_d;
+	if (td->n_sents && !(evs = malloc(td->n_sents * sizeof(*evs))))
+		return ag__enomem();
+	for (size_t si = 0; si < td->n_sents; si++)
+		if (read_event(td, si, anchor, &evs[n]))
+			n++;
+
+	/* meetings with a place: one per place and time */
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		event *ev = &evs[k];
+		bool found = false;
+		if (!ev->creates || (ev->m.place < 0 && ev->m.country < 0))
+			continue;
+		for (size_t j = 0; j < td->n_meetings && !found; j++) {
+			ag_meeting *m = &td->meetings[j];
+			if (m->proposed == ev->m.proposed && m->historical == ev->m.historical && same_place(m, &ev->m) &&
+			    dates_fit(ev, m)) {
+				merge_event(m, ev);
+				found = true;
+			}
+		}
+		if (!found)
+			rc = new_meeting(td, ev);
+		ev->creates = false; /* used */
+		ev->cue = (size_t)-2;
+	}
+	/* the rest: "the talks" belong to the main meeting */
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		event *ev = &evs[k];
+		int32_t main;
+		if (ev->cue == (size_t)-2)
+			continue;
+		main = main_meeting(td);
+		if (ev->m.proposed) {
+			if (ev->creates && (ev->m.n_parties >= 2 || ev->m.n_participants >= 2))
+				rc = new_meeting(td, ev);
+			continue;
+		}
+		/* an earlier round is a meeting of its own only with a month to it
+		 * ("talks in March 2022"), not "rounds of talks since 2022" */
+		if (ev->m.historical) {
+			if (ev->creates && ev->m.month && ev->m.n_parties >= 2)
+				rc = new_meeting(td, ev);
+			continue;
+		}
+		if (main >= 0 && dates_fit(ev, &td->meetings[main])) {
+			merge_event(&td->meetings[main], ev);
+		} else if (ev->creates && (ev->m.n_parties >= 2 || ev->m.two_sides)) {
+			rc = new_meeting(td, ev);
+		}
+	}
+	if (rc == 0) {
+		int32_t main = main_meeting(td);
+		for (size_t j = 0; j < td->n_meetings; j++) {
+			ag_meeting *m = &td->meetings[j];
+			/* a mediator is not a party; a party listed as mediator stays a mediator */
+			size_t w = 0;
+			for (size_t k = 0; k < m->n_parties; k++)
+				if (!has_role(m->mediators, m->n_mediators, m->parties[k]))
+					m->parties[w++] = m->parties[k];
+			m->n_parties = w;
+			if (!m->proposed && ((int32_t)j == main || m->two_sides || m->trilateral))
+				fill_parties(td, m);
+			/* the host is not a side of talks between two others ("talks in Abu
+			 * Dhabi"), but is of a visit ("talks in Moscow with Putin") */
+			if (m->country >= 0 && has_role(m->parties, m->n_parties, m->country) && m->n_parties >= 3) {
+				w = 0;
+				for (size_t k = 0; k < m->n_parties; k++)
+					if (m->parties[k] != m->country)
+						m->parties[w++] = m->parties[k];
+				m->n_parties = w;
+			}
+			/* negotiators and delegation heads of the story are at its main talks */
+			if ((int32_t)j == main) {
+				for (size_t p = 0; p < td->n_persons; p++)
+					if (td->persons[p].negotiator)
+						add_role(m->participants, &m->n_participants, (int32_t)p);
+			}
+		}
+	}
+	free(evs);
+	return rc;
+}
+
+/* ---- the meetings' part of the document graph ----------------------------- */
+
+static int meeting_id(ag_graph *g, const ag_textdoc *td, const ag_meeting *m, ag_buf *id, ag_buf *label)
+{
+	const ag_gazetteer *gz = td->gz;
+	char date[11] = "";
+	ag_date d = {m->year, m->month, m->day};
+	int rc = 0;
+
+	ag_buf_clear(id);
+	ag_buf_clear(label);
+	if (m->year)
+		ag_date_format(&d, date);
+	rc = ag_buf_puts(id, m->proposed ? "meeting:proposed-" : "meeting:");
+	if (rc == 0 && m->place >= 0) {
+		rc = ag__slugify(gz->entities[m->place].label, id);
+		if (rc == 0)
+			rc = ag_buf_printf(label, "%s %s", gz->entities[m->place].label, m->kind);
+	} else if (rc == 0 && m->country >= 0) {
+		rc = ag__slugify(gz->entities[m->country].label, id);
+		if (rc == 0)
+			rc = ag_buf_printf(label, "%s in %s", m->kind, gz->entities[m->country].label);
+		if (rc == 0 && label->len)
+			label->data[0] = (char)(label->data[0] - 'a' + 'A');
+	} else if (rc == 0) {
+		/* placeless: named by its sides */
+		for (size_t k = 0; k < m->n_parties && k < 3 && rc == 0; k++) {
+			const char *pl = gz->entities[m->parties[k]].label;
+			if (k)
+				rc = ag_buf_puts(id, "-");
+			if (rc == 0)
+				rc = ag__slugify(pl, id);
+			if (rc == 0)
+				rc = ag_buf_printf(label, "%s%s", k ? "–" : "", pl);
+		}
+		if (rc == 0 && !m->n_parties)
+			rc = ag_buf_puts(id, "talks");
+		if (rc == 0)
+			rc = ag_buf_printf(label, "%s%s", m->n_parties ? " " : "Talks", m->n_parties ? m->kind : "");
+	}
+	if (rc == 0 && date[0])
+		rc = ag_buf_printf(id, "-%s", date);
+	/* two meetings of one document never share an id */
+	for (unsigned k = 2; rc == 0 && ag_graph_find_node(g, id->data, NULL) == 0; k++) {
+		size_t cut = id->len;
+		while (cut > 0 && id->data[cut - 1] != '~')
+			cut--;
+		if (cut)
+			id->len = cut - 1;
+		rc = ag_buf_printf(id, "~%u", k);
+	}
+	return rc;
+}
+
+int ag__relate_meetings(ag_textdoc *td, ag_graph *g, size_t doc)
+{
+	ag_buf id = {0}, label = {0};
+	int rc = 0;
+
+	for (size_t j = 0; j < td->n_meetings && rc == 0; j++) {
+		const ag_meeting *m = &td->meetings[j];
+		ag_evidence ev = {doc, m->span_start, m->span_end};
+		size_t node, other;
+		char date[11];
+
+		/* --since/--until: dated talks outside the window are left out */
+		if (m->year && m->day) {
+			char iso[11];
+			ag_date d = {m->year, m->month, m->day};
+			ag_date_format(&d, iso);
+			if ((td->since && strcmp(iso, td->since) < 0) || (td->until && strcmp(iso, td->until) > 0))
+				continue;
+		}
+		if ((rc = meeting_id(g, td, m, &id, &label)) < 0 ||
+		    (rc = ag_graph_add_node(g, id.data, AG_NODE_MEETING, label.data, &node)) < 0)
+			break;
+		g->nodes[node].mentions = m->events;
+		if (m->place >= 0 && (rc = ag_graph_node_set(g, node, "place", td->gz->entities[m->place].label)) < 0)
+			break;
+		if (m->country >= 0) {
+			ag_buf cid = {0};
+			if ((rc = ag_buf_puts(&cid, "state:")) == 0 && (rc = ag_buf_puts(&cid, td->gz->entities[m->country].slug)) == 0)
+				rc = ag_graph_node_set(g, node, "country", cid.data);
+			/* the host, when the story names the country */
+			if (rc == 0 && ag_graph_find_node(g, cid.data, &other) == 0)
+				rc = ag_graph_add_link(g, node, other, AG_REL_HOST, 1, &ev);
+			ag_buf_free(&cid);
+			if (rc < 0)
+				break;
+		}
+		if (m->year) {
+			ag_date s = {m->year, m->month, m->day}, e = {m->end_year, m->end_month, m->end_day};
+			ag_date_format(&s, date);
+			if ((rc = ag_graph_node_set(g, node, "start", date)) < 0)
+				break;
+			if (ag_date_valid(&e) && ag_date_cmp(&e, &s) != 0) {
+				ag_date_format(&e, date);
+				if ((rc = ag_graph_node_set(g, node, "end", date)) < 0)
+					break;
+			}
+		}
+		if ((rc = ag_graph_node_set(g, node, "status", m->proposed ? "proposed" : "held")) < 0)
+			break;
+		for (size_t k = 0; k < m->n_parties && rc == 0; k++)
+			if ((rc = ag__entity_node(g, td->gz, m->parties[k], &other)) == 0)
+				rc = ag_graph_add_link(g, node, other, AG_REL_PARTY, 1, &ev);
+		for (size_t k = 0; k < m->n_mediators && rc == 0; k++)
+			if ((rc = ag__entity_node(g, td->gz, m->mediators[k], &other)) == 0)
+				rc = ag_graph_add_link(g, node, other, AG_REL_MEDIATOR, 1, &ev);
+		for (size_t k = 0; k < m->n_participants && rc == 0; k++)
+			if ((rc = ag__person_node(g, &td->persons[m->participants[k]], &other)) == 0)
+				rc = ag_graph_add_link(g, node, other, AG_REL_PARTICIPANT, 1, &ev);
+	}
+	ag_buf_free(&id);
+	ag_buf_free(&label);
+	return rc;
+}

@@ -1,0 +1,225 @@
+/*
+ * relations.c - from a document's mentions to its graph: a node per actor,
+ * co-mention links between the actors of each sentence, and affiliation links
+ * from persons to the state or organization they act for.  Every link keeps
+ * its evidence: the document and the byte span of the sentence or phrase.
+ */
+#include <stdlib.h>
+
+#include "extract/extract_impl.h"
+#include "graph/graph_int.h"
+#include "extract/relations.h"
+
+/* Pairs per sentence grow with the square of its actors; a pathological
+ * "sentence" (a 100 MB line) is cut to its first actors. */
+#define MAX_ACTORS_PER_SENTENCE 48
+
+int ag__entity_node(ag_graph *g, const ag_gazetteer *gz, int32_t entity, size_t *out)
+{
+	const gz_entity *e = &gz->entities[entity];
+	ag_node_type type = e->kind == GZ_ORG ? AG_NODE_ORGANIZATION : AG_NODE_STATE;
+	const char *prefix = type == AG_NODE_STATE ? "state:" : "organization:";
+	size_t np = strlen(prefix), ns = strlen(e->slug);
+	char small[128];
+	ag_buf id = {0};
+	int rc;
+
+	if (np + ns < sizeof(small)) {
+		/* the common case, without an allocation */
+		memcpy(small, prefix, np);
+		memcpy(small + np, e->slug, ns + 1);
+		return ag_graph_add_node(g, small, type, e->label, out);
+	}
+	if ((rc = ag_buf_puts(&id, prefix)) == 0 && (rc = ag_buf_puts(&id, e->slug)) == 0)
+		rc = ag_graph_add_node(g, id.data, type, e->label, out);
+	ag_buf_free(&id);
+	return rc;
+}
+
+int ag__person_node(ag_graph *g, const ag_person *p, size_t *out)
+{
+	ag_buf id = {0};
+	int rc;
+	if ((rc = ag_buf_puts(&id, "person:")) == 0 && (rc = ag__slugify(p->label, &id)) == 0)
+		rc = ag_graph_add_node(g, id.data, AG_NODE_PERSON, p->label, out);
+	ag_buf_free(&id);
+	return rc;
+}
+
+/* The nodes of one document's actors, looked up once each: persons by their
+ * index, entities by theirs (key: kind bit + index). */
+typedef struct {
+	ag_u64map map;
+} node_cache;
+
+static int cached_node(ag_textdoc *td, ag_graph *g, node_cache *nc, bool person, int32_t index, size_t *out)
+{
+	uint64_t key = ((uint64_t)(person ? 1 : 0) << 32) | (uint32_t)index;
+	int rc;
+	if (ag_u64map_get(&nc->map, key, out))
+		return 0;
+	rc = person ? ag__person_node(g, &td->persons[index], out) : ag__entity_node(g, td->gz, index, out);
+	if (rc == 0 && ag_u64map_put(&nc->map, key, *out) < 0)
+		return AG_ENOMEM;
+	return rc;
+}
+
+static int mention_node(ag_textdoc *td, ag_graph *g, node_cache *nc, const ag_mention *m, size_t *out)
+{
+	return cached_node(td, g, nc, m->kind == M_PERSON, m->entity, out);
+}
+
+static bool is_actor(const ag_mention *m)
+{
+	return m->kind == M_STATE || m->kind == M_ORG || m->kind == M_PERSON;
+}
+
+/* Does any of the 8 bytes of x lie below 14 (NUL, tab, newline, CR, ...)? */
+static inline bool any_below14(uint64_t x)
+{
+	return ((x - 0x0E0E0E0E0E0E0E0EULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
+/* Keep one sentence as link li's example (for tooltips), cut at a UTF-8
+ * boundary; a NUL ends it, as a C string would. */
+static int set_example(ag_graph *g, size_t li, const char *text, size_t start, size_t end)
+{
+	ag_link *l = &g->links[li];
+	const char *src;
+	char *dst;
+	size_t n, k = 0;
+
+	if (l->example)
+		return 0;
+	if (end - start > AG_EXAMPLE_MAX) {
+		end = start + AG_EXAMPLE_MAX;
+		while (end > start && ((unsigned char)text[end] & 0xC0) == 0x80)
+			end--;
+	}
+	n = end - start;
+	src = text + start;
+	if (!(dst = malloc(n + 1)))
+		return ag__enomem();
+	/* copy 8 bytes at a time while none is a control character */
+	while (k + 8 <= n) {
+		uint64_t x;
+		memcpy(&x, src + k, 8);
+		if (any_below14(x))
+			break;
+		memcpy(dst + k, &x, 8);
+		k += 8;
+	}
+	for (; k < n; k++) {
+		char c = src[k];
+		if (c == '\0')
+			break;
+		dst[k] = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+	}
+	dst[k] = '\0';
+	l->example = dst;
+	return 0;
+}
+
+static int note_node(ag_textdoc *td, ag_graph *g, const ag_mention *m, size_t node)
+{
+	ag_node *n = &g->nodes[node];
+	n->mentions++;
+	if (m->kind != M_PERSON) {
+		/* the surface form is an alias when it is not the label itself */
+		const char *s = td->doc->text + m->start;
+		size_t len = strnlen(s, m->end - m->start), ll = strlen(n->label);
+		if (len == ll && memcmp(s, n->label, len) == 0)
+			return 0;
+		ag_buf_clear(&td->scratch);
+		if (ag_buf_append(&td->scratch, s, len) < 0)
+			return AG_ENOMEM;
+		return ag__strlist_add(&n->aliases, td->scratch.data);
+	}
+	return 0;
+}
+
+static int relate(ag_textdoc *td, ag_graph *g, size_t doc, node_cache *nc);
+
+int ag__relate(ag_textdoc *td, ag_graph *g, size_t doc)
+{
+	node_cache nc;
+	int rc;
+	memset(&nc, 0, sizeof(nc));
+	rc = relate(td, g, doc, &nc);
+	ag_u64map_free(&nc.map);
+	return rc;
+}
+
+static int relate(ag_textdoc *td, ag_graph *g, size_t doc, node_cache *nc)
+{
+	size_t actors[MAX_ACTORS_PER_SENTENCE];
+	int rc = 0;
+
+	/* persons first: their attributes */
+	for (size_t p = 0; p < td->n_persons; p++) {
+		const ag_person *pp = &td->persons[p];
+		size_t node;
+		if ((rc = cached_node(td, g, nc, true, (int32_t)p, &node)) < 0)
+			return rc;
+		for (size_t k = 0; k < pp->aliases.count; k++)
+			if (strcmp(pp->aliases.items[k], pp->label) != 0 &&
+			    (rc = ag_graph_node_add_alias(g, node, pp->aliases.items[k])) < 0)
+				return rc;
+		if (pp->role && (rc = ag_graph_node_set(g, node, "role", pp->role)) < 0)
+			return rc;
+		/* "Trump's envoy": whose side, kept so that the corpus can settle it
+		 * once it knows that person's side from every report */
+		if (pp->affil_person >= 0 && pp->affil_person != (int32_t)p) {
+			size_t other;
+			if ((rc = cached_node(td, g, nc, true, pp->affil_person, &other)) < 0)
+				return rc;
+			if (!g->nodes[node].extra && !(g->nodes[node].extra = json_object()))
+				return ag__enomem();
+			json_object_set_new(g->nodes[node].extra, "side_of", json_string(g->nodes[other].id));
+		}
+		if (pp->affil >= 0) {
+			/* evidence: the sentence that introduces the person */
+			const ag_sentence *s = &td->sents[td->toks[pp->first_tok].sent];
+			ag_evidence ev = {doc, s->start, s->end};
+			size_t an, li;
+			if ((rc = cached_node(td, g, nc, false, pp->affil, &an)) < 0 ||
+			    (rc = ag_graph_node_set(g, node, "affiliation", g->nodes[an].id)) < 0)
+				return rc;
+			if ((rc = ag__graph_add_link_at(g, node, an, AG_REL_AFFILIATION, 1, &ev, &li)) < 0 ||
+			    (rc = set_example(g, li, td->doc->text, s->start, s->end)) < 0)
+				return rc;
+		}
+	}
+
+	for (size_t si = 0; si < td->n_sents; si++) {
+		const ag_sentence *s = &td->sents[si];
+		size_t n = 0;
+		for (size_t i = s->tok; i < s->tok + s->ntok; i++) {
+			const ag_mention *m;
+			size_t node;
+			bool dup = false;
+			if (td->tok_ment[i] < 0)
+				continue;
+			m = &td->ments[td->tok_ment[i]];
+			i = m->tok + m->ntok - 1;
+			if (!is_actor(m))
+				continue;
+			if ((rc = mention_node(td, g, nc, m, &node)) < 0 || (rc = note_node(td, g, m, node)) < 0)
+				return rc;
+			for (size_t k = 0; k < n; k++)
+				dup |= actors[k] == node;
+			if (!dup && n < MAX_ACTORS_PER_SENTENCE)
+				actors[n++] = node;
+		}
+		for (size_t x = 0; x < n; x++) {
+			for (size_t y = x + 1; y < n; y++) {
+				ag_evidence ev = {doc, s->start, s->end};
+				size_t li;
+				if ((rc = ag__graph_add_link_at(g, actors[x], actors[y], AG_REL_CO_MENTION, 1, &ev, &li)) < 0 ||
+				    (rc = set_example(g, li, td->doc->text, s->start, s->end)) < 0)
+					return rc;
+			}
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,22 @@
+/* merge.h - combining graphs (merge.c). */
+#ifndef AG_MERGE_H
+#define AG_MERGE_H
+
+#include "graph/graph_int.h"
+
+/* Add everything of `from` to `into` (documents, nodes and links by id),
+ * without resolving identities. */
+int ag__graph_absorb(ag_graph *into, const ag_graph *from);
+
+/* Copy node i of `from` into `into` (by id, attributes merged), *out its index there. */
+int ag__graph_absorb_node(ag_graph *into, const ag_graph *from, size_t i, size_t *out);
+
+/* Add link l of `from` between nodes a and b of `into`: counts, weight, evidence. */
+int ag__graph_absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *from, const ag_link *l);
+
+/* Give g the contents of n and n the old contents of g (free n afterwards). */
+int ag__graph_swap(ag_graph *g, ag_graph *n);
+/* Mark a graph partial (identities not resolved: graph attribute "partial") or not. */
+int ag__graph_set_partial(ag_graph *g, bool partial);
+
+#endif
