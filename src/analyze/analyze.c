@@ -645,26 +645,26 @@ static int consensus(ag_actx *c, const igraph_vector_int_t *ref, igraph_integer_
 		progress(c, "consensus", (int)(100 * r / k));
 		if ((rc = run_communities(c, c->opts->communities, c->opts->seed + (unsigned long)r, run)) < 0)
 			goto cleanup;
-		ag_u64map_clear(&pairs);
+		ag__u64map_clear(&pairs);
 		/* count members per (reference community, run community) pair */
 		for (igraph_integer_t i = 0; i < c->n; i++) {
 			uint64_t key = ((uint64_t)VECTOR(*ref)[i] << 32) | (uint64_t)(uint32_t)VECTOR(*run)[i];
 			size_t have = 0;
-			ag_u64map_get(&pairs, key, &have);
-			if ((rc = ag_u64map_put(&pairs, key, have + 1)) < 0)
+			ag__u64map_get(&pairs, key, &have);
+			if ((rc = ag__u64map_put(&pairs, key, have + 1)) < 0)
 				goto cleanup;
 		}
 		for (igraph_integer_t i = 0; i < c->n; i++) {
 			uint64_t key = ((uint64_t)VECTOR(*ref)[i] << 32) | (uint64_t)(uint32_t)VECTOR(*run)[i];
 			size_t have = 0;
-			ag_u64map_get(&pairs, key, &have);
+			ag__u64map_get(&pairs, key, &have);
 			stab[i] += (double)have / (double)size[VECTOR(*ref)[i]];
 		}
 	}
 	for (igraph_integer_t i = 0; i < c->n; i++)
 		stab[i] /= (double)k;
 cleanup:
-	ag_u64map_free(&pairs);
+	ag__u64map_free(&pairs);
 	free(size);
 	return rc;
 }

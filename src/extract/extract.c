@@ -26,7 +26,7 @@ static int parse_bound(const char *s, const char *what, ag_date *out, bool *has)
 	*has = false;
 	if (!s)
 		return 0;
-	if (!ag_date_parse_iso(s, strlen(s), out) || !ag_date_valid(out))
+	if (!ag__date_parse_iso(s, strlen(s), out) || !ag__date_valid(out))
 		return ag__error(AG_EINVAL, "%s: '%s' is not a date (use YYYY-MM-DD)", what, s);
 	*has = true;
 	return 0;
@@ -52,8 +52,8 @@ int ag_extractor_new(const ag_extract_options *opts, ag_extractor **out)
 	}
 	if (opts->gazetteer)
 		ex->gz = opts->gazetteer;
-	ag_date_format(&ex->since, ex->since_iso);
-	ag_date_format(&ex->until, ex->until_iso);
+	ag__date_format(&ex->since, ex->since_iso);
+	ag__date_format(&ex->until, ex->until_iso);
 	*out = ex;
 	return 0;
 }
@@ -72,21 +72,21 @@ static void document_date(const ag_document *doc, char out[11])
 	ag_date d;
 	size_t where;
 	out[0] = '\0';
-	if (doc->date && ag_date_parse_iso(doc->date, strlen(doc->date), &d) && ag_date_valid(&d)) {
-		ag_date_format(&d, out);
+	if (doc->date && ag__date_parse_iso(doc->date, strlen(doc->date), &d) && ag__date_valid(&d)) {
+		ag__date_format(&d, out);
 		return;
 	}
-	if (ag_date_find_document_date(doc->text, doc->len, &d, &where))
-		ag_date_format(&d, out);
+	if (ag__date_find_document_date(doc->text, doc->len, &d, &where))
+		ag__date_format(&d, out);
 }
 
 static bool outside_window(const ag_extractor *ex, const char *date)
 {
 	ag_date d;
-	if (!*date || !ag_date_parse_iso(date, strlen(date), &d))
+	if (!*date || !ag__date_parse_iso(date, strlen(date), &d))
 		return false; /* undated documents are kept */
-	return (ex->has_since && ag_date_cmp(&d, &ex->since) < 0) ||
-	       (ex->has_until && ag_date_cmp(&d, &ex->until) > 0);
+	return (ex->has_since && ag__date_cmp(&d, &ex->since) < 0) ||
+	       (ex->has_until && ag__date_cmp(&d, &ex->until) > 0);
 }
 
 int ag_extract_document(const ag_extractor *ex, const ag_document *doc, ag_graph **out)

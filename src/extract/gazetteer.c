@@ -43,12 +43,12 @@ static int state_entity(ag_gazetteer *gz, const char *slug)
 	size_t idx;
 	int e;
 	snprintf(key, sizeof(key), "state:%s", slug);
-	if (ag_strmap_get(&gz->slugs, key, &idx))
+	if (ag__strmap_get(&gz->slugs, key, &idx))
 		return (int)idx;
 	if ((e = add_entity(gz, GZ_STATE, slug, slug, -1)) < 0)
 		return e;
 	gz->entities[e].state = e;
-	if (ag_strmap_put(&gz->slugs, key, (size_t)e) < 0)
+	if (ag__strmap_put(&gz->slugs, key, (size_t)e) < 0)
 		return AG_ENOMEM;
 	return e;
 }
@@ -59,19 +59,19 @@ static int form_key(ag_textdoc *td, const char *form, size_t len, ag_buf *key, a
 {
 	int rc;
 	unsigned letters_upper = 1;
-	ag_buf_clear(key);
-	ag_buf_clear(exact);
+	ag__buf_clear(key);
+	ag__buf_clear(exact);
 	if ((rc = ag__tokenize(td, form, len)) < 0)
 		return rc;
 	for (size_t i = 0; i < td->n_toks; i++) {
 		const ag_token *t = &td->toks[i];
-		if (i && ag_buf_putc(key, ' ') < 0)
+		if (i && ag__buf_putc(key, ' ') < 0)
 			return AG_ENOMEM;
-		if (ag_buf_append(key, ag__tok_fold(td, i), t->fold_len) < 0)
+		if (ag__buf_append(key, ag__tok_fold(td, i), t->fold_len) < 0)
 			return AG_ENOMEM;
-		if (i && !(t->flags & TF_NOSPACE) && ag_buf_putc(exact, ' ') < 0)
+		if (i && !(t->flags & TF_NOSPACE) && ag__buf_putc(exact, ' ') < 0)
 			return AG_ENOMEM;
-		if (ag_buf_append(exact, form + t->start, t->end - t->start) < 0)
+		if (ag__buf_append(exact, form + t->start, t->end - t->start) < 0)
 			return AG_ENOMEM;
 		if ((t->flags & TF_WORD) && !(t->flags & (TF_ALLCAPS | TF_ABBREV)))
 			letters_upper = 0;
@@ -111,20 +111,20 @@ static int add_form(ag_gazetteer *gz, ag_textdoc *td, gz_kind kind, int32_t enti
 	/* "US" must not match "us"; titles and names match in any case */
 	if (caps && kind != GZ_TITLE && kind != GZ_GIVEN && !(en->exact = ag__strdup(exact->data)))
 		return AG_ENOMEM;
-	if (ag_strmap_get(&gz->phrases, key->data, &first)) {
+	if (ag__strmap_get(&gz->phrases, key->data, &first)) {
 		size_t last = first;
 		while (gz->entries[last].next >= 0)
 			last = (size_t)gz->entries[last].next;
 		gz->entries[last].next = (int32_t)gz->n_entries;
-	} else if (ag_strmap_put(&gz->phrases, key->data, gz->n_entries) < 0) {
+	} else if (ag__strmap_put(&gz->phrases, key->data, gz->n_entries) < 0) {
 		return AG_ENOMEM;
 	}
 	/* the longest phrase that starts with this first token */
 	fl = strlen(ag__tok_fold(td, 0));
 	{
 		size_t have = 0;
-		ag_strmap_getn(&gz->first_tok, ag__tok_fold(td, 0), fl, &have);
-		if (ntok > have && ag_strmap_putn(&gz->first_tok, ag__tok_fold(td, 0), fl, ntok) < 0)
+		ag__strmap_getn(&gz->first_tok, ag__tok_fold(td, 0), fl, &have);
+		if (ntok > have && ag__strmap_putn(&gz->first_tok, ag__tok_fold(td, 0), fl, ntok) < 0)
 			return AG_ENOMEM;
 	}
 	if (ntok > gz->max_ntok)
@@ -197,7 +197,7 @@ static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t 
 		char k[160];
 		snprintf(k, sizeof(k), "org:%s", target);
 		if ((entity = add_entity(gz, kind, target, label, -1)) < 0 ||
-		    ag_strmap_put(&gz->slugs, k, (size_t)entity) < 0)
+		    ag__strmap_put(&gz->slugs, k, (size_t)entity) < 0)
 			return entity < 0 ? entity : AG_ENOMEM;
 		break;
 	}
@@ -248,8 +248,8 @@ int ag_gazetteer_load_buffer(ag_gazetteer *gz, const char *data, size_t len, con
 		i = j + 1;
 	}
 	ag__textdoc_free(&td);
-	ag_buf_free(&key);
-	ag_buf_free(&exact);
+	ag__buf_free(&key);
+	ag__buf_free(&exact);
 	return rc;
 }
 
@@ -299,9 +299,9 @@ void ag_gazetteer_free(ag_gazetteer *gz)
 		free(gz->entries[i].exact);
 	free(gz->entities);
 	free(gz->entries);
-	ag_strmap_free(&gz->phrases);
-	ag_strmap_free(&gz->slugs);
-	ag_strmap_free(&gz->first_tok);
+	ag__strmap_free(&gz->phrases);
+	ag__strmap_free(&gz->slugs);
+	ag__strmap_free(&gz->first_tok);
 	free(gz);
 }
 
@@ -332,7 +332,7 @@ int ag__gazetteer_default(const ag_gazetteer **out)
 int32_t ag__gz_lookup(const ag_gazetteer *gz, const char *folded, gz_kind kind)
 {
 	size_t e;
-	if (!ag_strmap_get(&gz->phrases, folded, &e))
+	if (!ag__strmap_get(&gz->phrases, folded, &e))
 		return -1;
 	for (int32_t k = (int32_t)e; k >= 0; k = gz->entries[k].next)
 		if (gz->entries[k].kind == kind)
@@ -353,7 +353,7 @@ bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind)
 
 	if (f[n]) /* a fold longer than fold_len can say */
 		return ag__gz_has(gz, f, kind);
-	if (!ag_strmap_getnh(&gz->phrases, f, n, ag__hash_final(td->toks[i].hash), &e))
+	if (!ag__strmap_getnh(&gz->phrases, f, n, ag__hash_final(td->toks[i].hash), &e))
 		return false;
 	for (int32_t k = (int32_t)e; k >= 0; k = gz->entries[k].next)
 		if (gz->entries[k].kind == kind)
@@ -404,7 +404,7 @@ static bool phrase_is(const ag_textdoc *td, const char *key, size_t i, size_t n)
 	return *key == '\0';
 }
 
-/* ag_strmap_getn on the phrase map for tokens [i, i+n) whose key hashes to h,
+/* ag__strmap_getn on the phrase map for tokens [i, i+n) whose key hashes to h,
  * without building the key. */
 static bool phrase_get(const ag_gazetteer *gz, const ag_textdoc *td, size_t i, size_t n, uint32_t h, size_t *value)
 {
@@ -430,7 +430,7 @@ int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok)
 	if (i >= td->n_toks || !(td->toks[i].flags & TF_WORD))
 		return -1;
 	st[1] = key_state(td, i);
-	if (!ag_strmap_getnh(&gz->first_tok, ag__tok_fold(td, i), td->toks[i].fold_len, ag__hash_final(st[1]), &maxn))
+	if (!ag__strmap_getnh(&gz->first_tok, ag__tok_fold(td, i), td->toks[i].fold_len, ag__hash_final(st[1]), &maxn))
 		return -1;
 	s = &td->sents[td->toks[i].sent];
 	send = s->tok + s->ntok;

@@ -183,9 +183,9 @@ typedef struct {
 
 static void set_dates(event *ev, ag_date a, ag_date b)
 {
-	if (!ev->dated || ag_date_cmp(&a, &ev->start) < 0)
+	if (!ev->dated || ag__date_cmp(&a, &ev->start) < 0)
 		ev->start = a;
-	if (!ev->dated || ag_date_cmp(&b, &ev->end) > 0)
+	if (!ev->dated || ag__date_cmp(&b, &ev->end) > 0)
 		ev->end = b;
 	ev->dated = true;
 }
@@ -253,8 +253,8 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 		 * of a few lower-case words: skip the rest cheaply */
 		if (!(t->flags & (TF_DIGIT | TF_CAP)) && !ag__tok_in(td, i, &date_starts_set))
 			continue;
-		if ((used = ag_date_parse_at(text + t->start, left, &d)) > 0) {
-			if (d.day && ag_date_valid(&d)) {
+		if ((used = ag__date_parse_at(text + t->start, left, &d)) > 0) {
+			if (d.day && ag__date_valid(&d)) {
 				base = d;
 				have_base = true;
 				if (anchor && abs(d.year - anchor->year) >= 1 && near_cue(ev, i))
@@ -271,21 +271,21 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 		}
 		/* a day without a year ("met in Cairo on July 7", "on 7 July"): the
 		 * nearest such day not far after the document date (dates.h) */
-		if (anchor && (used = ag_date_parse_month_day(text + t->start, left, &md_month, &md_day, &md_end)) > 0) {
-			ag_date r = ag_date_resolve_month_day(*anchor, md_month, md_day);
-			if (ag_date_valid(&r)) {
-				ag_date far = ag_date_add_days(*anchor, -EARLIER_ROUND_DAYS);
+		if (anchor && (used = ag__date_parse_month_day(text + t->start, left, &md_month, &md_day, &md_end)) > 0) {
+			ag_date r = ag__date_resolve_month_day(*anchor, md_month, md_day);
+			if (ag__date_valid(&r)) {
+				ag_date far = ag__date_add_days(*anchor, -EARLIER_ROUND_DAYS);
 				base = r;
 				have_base = true;
 				if (md_end > md_day) {
-					ag_date e = ag_date_add_days(r, md_end - md_day);
-					if (ag_date_valid(&e) && e.month == r.month) {
+					ag_date e = ag__date_add_days(r, md_end - md_day);
+					if (ag__date_valid(&e) && e.month == r.month) {
 						count = md_end - md_day + 1;
 						ordinal = 0;
 					}
 				}
 				/* months before the story: an earlier round, as for a dated one */
-				if (ag_date_cmp(&r, &far) < 0 && near_cue(ev, i))
+				if (ag__date_cmp(&r, &far) < 0 && near_cue(ev, i))
 					ev->m.historical = true;
 			}
 			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
@@ -298,21 +298,21 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 			if (y >= 1900 && y <= 2100 && y != anchor->year && near_cue(ev, i))
 				ev->m.historical = true;
 		}
-		if (anchor && (used = ag_date_parse_weekday(text + t->start, left, &wd)) > 0) {
-			bool future = ag_date_future_cue(text + s->start, t->start - s->start);
-			base = ag_date_resolve_weekday(*anchor, wd, future);
-			have_base = ag_date_valid(&base);
+		if (anchor && (used = ag__date_parse_weekday(text + t->start, left, &wd)) > 0) {
+			bool future = ag__date_future_cue(text + s->start, t->start - s->start);
+			base = ag__date_resolve_weekday(*anchor, wd, future);
+			have_base = ag__date_valid(&base);
 			continue;
 		}
-		if (anchor && (used = ag_date_parse_relative(text + t->start, left, &delta)) > 0) {
-			ag_date r = ag_date_add_days(*anchor, delta);
-			if (ag_date_valid(&r))
+		if (anchor && (used = ag__date_parse_relative(text + t->start, left, &delta)) > 0) {
+			ag_date r = ag__date_add_days(*anchor, delta);
+			if (ag__date_valid(&r))
 				set_dates(ev, r, r);
 			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
 				i++;
 			continue;
 		}
-		if ((used = ag_date_parse_day_span(text + t->start, left, &c, &o)) > 0) {
+		if ((used = ag__date_parse_day_span(text + t->start, left, &c, &o)) > 0) {
 			count = c;
 			ordinal = o;
 			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
@@ -326,12 +326,12 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 	if (have_base && !ev->m.historical) {
 		ag_date a = base, b = base;
 		if (count > 1 && ordinal >= 1) {
-			a = ag_date_add_days(base, -(ordinal - 1));
-			b = ag_date_add_days(a, count - 1);
+			a = ag__date_add_days(base, -(ordinal - 1));
+			b = ag__date_add_days(a, count - 1);
 		} else if (count > 1) {
-			b = ag_date_add_days(base, count - 1);
+			b = ag__date_add_days(base, count - 1);
 		}
-		if (ag_date_valid(&a) && ag_date_valid(&b))
+		if (ag__date_valid(&a) && ag__date_valid(&b))
 			set_dates(ev, a, b);
 	}
 }
@@ -568,13 +568,13 @@ static bool same_place(const ag_meeting *a, const ag_meeting *b)
 static bool dates_fit(const event *ev, const ag_meeting *m)
 {
 	ag_date s = {m->year, m->month, m->day}, e = {m->end_year, m->end_month, m->end_day}, lo, hi;
-	if (!ev->dated || !ag_date_valid(&s))
+	if (!ev->dated || !ag__date_valid(&s))
 		return true;
-	if (!ag_date_valid(&e))
+	if (!ag__date_valid(&e))
 		e = s;
-	lo = ag_date_add_days(s, -1);
-	hi = ag_date_add_days(e, 1);
-	return ag_date_cmp(&ev->start, &hi) <= 0 && ag_date_cmp(&ev->end, &lo) >= 0;
+	lo = ag__date_add_days(s, -1);
+	hi = ag__date_add_days(e, 1);
+	return ag__date_cmp(&ev->start, &hi) <= 0 && ag__date_cmp(&ev->end, &lo) >= 0;
 }
 
 static void merge_event(ag_meeting *m, const event *ev)
@@ -586,9 +586,9 @@ static void merge_event(ag_meeting *m, const event *ev)
 		m->country = ev->m.country;
 	if (ev->dated) {
 		ag_date s = {m->year, m->month, m->day}, e = {m->end_year, m->end_month, m->end_day};
-		if (!ag_date_valid(&s) || ag_date_cmp(&ev->start, &s) < 0)
+		if (!ag__date_valid(&s) || ag__date_cmp(&ev->start, &s) < 0)
 			s = ev->start;
-		if (!ag_date_valid(&e) || ag_date_cmp(&ev->end, &e) > 0)
+		if (!ag__date_valid(&e) || ag__date_cmp(&ev->end, &e) > 0)
 			e = ev->end;
 		m->year = s.year, m->month = s.month, m->day = s.day;
 		m->end_year = e.year, m->end_month = e.month, m->end_day = e.day;
@@ -667,7 +667,7 @@ int ag__find_meetings(ag_textdoc *td)
 	int rc = 0;
 
 	td->n_meetings = 0;
-	if (td->date[0] && ag_date_parse_iso(td->date, strlen(td->date), &anchor_d) && ag_date_valid(&anchor_d))
+	if (td->date[0] && ag__date_parse_iso(td->date, strlen(td->date), &anchor_d) && ag__date_valid(&anchor_d))
 		anchor = &anchor_d;
 	if (td->n_sents && !(evs = malloc(td->n_sents * sizeof(*evs))))
 		return ag__enomem();
@@ -761,19 +761,19 @@ static int meeting_id(ag_graph *g, const ag_textdoc *td, const ag_meeting *m, ag
 	ag_date d = {m->year, m->month, m->day};
 	int rc = 0;
 
-	ag_buf_clear(id);
-	ag_buf_clear(label);
+	ag__buf_clear(id);
+	ag__buf_clear(label);
 	if (m->year)
-		ag_date_format(&d, date);
-	rc = ag_buf_puts(id, m->proposed ? "meeting:proposed-" : "meeting:");
+		ag__date_format(&d, date);
+	rc = ag__buf_puts(id, m->proposed ? "meeting:proposed-" : "meeting:");
 	if (rc == 0 && m->place >= 0) {
 		rc = ag__slugify(gz->entities[m->place].label, id);
 		if (rc == 0)
-			rc = ag_buf_printf(label, "%s %s", gz->entities[m->place].label, m->kind);
+			rc = ag__buf_printf(label, "%s %s", gz->entities[m->place].label, m->kind);
 	} else if (rc == 0 && m->country >= 0) {
 		rc = ag__slugify(gz->entities[m->country].label, id);
 		if (rc == 0)
-			rc = ag_buf_printf(label, "%s in %s", m->kind, gz->entities[m->country].label);
+			rc = ag__buf_printf(label, "%s in %s", m->kind, gz->entities[m->country].label);
 		if (rc == 0 && label->len)
 			label->data[0] = (char)(label->data[0] - 'a' + 'A');
 	} else if (rc == 0) {
@@ -781,19 +781,19 @@ static int meeting_id(ag_graph *g, const ag_textdoc *td, const ag_meeting *m, ag
 		for (size_t k = 0; k < m->n_parties && k < 3 && rc == 0; k++) {
 			const char *pl = gz->entities[m->parties[k]].label;
 			if (k)
-				rc = ag_buf_puts(id, "-");
+				rc = ag__buf_puts(id, "-");
 			if (rc == 0)
 				rc = ag__slugify(pl, id);
 			if (rc == 0)
-				rc = ag_buf_printf(label, "%s%s", k ? "–" : "", pl);
+				rc = ag__buf_printf(label, "%s%s", k ? "–" : "", pl);
 		}
 		if (rc == 0 && !m->n_parties)
-			rc = ag_buf_puts(id, "talks");
+			rc = ag__buf_puts(id, "talks");
 		if (rc == 0)
-			rc = ag_buf_printf(label, "%s%s", m->n_parties ? " " : "Talks", m->n_parties ? m->kind : "");
+			rc = ag__buf_printf(label, "%s%s", m->n_parties ? " " : "Talks", m->n_parties ? m->kind : "");
 	}
 	if (rc == 0 && date[0])
-		rc = ag_buf_printf(id, "-%s", date);
+		rc = ag__buf_printf(id, "-%s", date);
 	/* two meetings of one document never share an id */
 	for (unsigned k = 2; rc == 0 && ag_graph_find_node(g, id->data, NULL) == 0; k++) {
 		size_t cut = id->len;
@@ -801,7 +801,7 @@ static int meeting_id(ag_graph *g, const ag_textdoc *td, const ag_meeting *m, ag
 			cut--;
 		if (cut)
 			id->len = cut - 1;
-		rc = ag_buf_printf(id, "~%u", k);
+		rc = ag__buf_printf(id, "~%u", k);
 	}
 	return rc;
 }
@@ -821,7 +821,7 @@ int ag__relate_meetings(ag_textdoc *td, ag_graph *g, size_t doc)
 		if (m->year && m->day) {
 			char iso[11];
 			ag_date d = {m->year, m->month, m->day};
-			ag_date_format(&d, iso);
+			ag__date_format(&d, iso);
 			if ((td->since && strcmp(iso, td->since) < 0) || (td->until && strcmp(iso, td->until) > 0))
 				continue;
 		}
@@ -833,22 +833,22 @@ int ag__relate_meetings(ag_textdoc *td, ag_graph *g, size_t doc)
 			break;
 		if (m->country >= 0) {
 			ag_buf cid = {0};
-			if ((rc = ag_buf_puts(&cid, "state:")) == 0 && (rc = ag_buf_puts(&cid, td->gz->entities[m->country].slug)) == 0)
+			if ((rc = ag__buf_puts(&cid, "state:")) == 0 && (rc = ag__buf_puts(&cid, td->gz->entities[m->country].slug)) == 0)
 				rc = ag_graph_node_set(g, node, "country", cid.data);
 			/* the host, when the story names the country */
 			if (rc == 0 && ag_graph_find_node(g, cid.data, &other) == 0)
 				rc = ag_graph_add_link(g, node, other, AG_REL_HOST, 1, &ev);
-			ag_buf_free(&cid);
+			ag__buf_free(&cid);
 			if (rc < 0)
 				break;
 		}
 		if (m->year) {
 			ag_date s = {m->year, m->month, m->day}, e = {m->end_year, m->end_month, m->end_day};
-			ag_date_format(&s, date);
+			ag__date_format(&s, date);
 			if ((rc = ag_graph_node_set(g, node, "start", date)) < 0)
 				break;
-			if (ag_date_valid(&e) && ag_date_cmp(&e, &s) != 0) {
-				ag_date_format(&e, date);
+			if (ag__date_valid(&e) && ag__date_cmp(&e, &s) != 0) {
+				ag__date_format(&e, date);
 				if ((rc = ag_graph_node_set(g, node, "end", date)) < 0)
 					break;
 			}
@@ -865,7 +865,7 @@ int ag__relate_meetings(ag_textdoc *td, ag_graph *g, size_t doc)
 			if ((rc = ag__person_node(g, &td->persons[m->participants[k]], &other)) == 0)
 				rc = ag_graph_add_link(g, node, other, AG_REL_PARTICIPANT, 1, &ev);
 	}
-	ag_buf_free(&id);
-	ag_buf_free(&label);
+	ag__buf_free(&id);
+	ag__buf_free(&label);
 	return rc;
 }

@@ -250,9 +250,9 @@ int ag__name_key(const char *folded, size_t n, ag_buf *out)
 {
 	char prev = 0, *d;
 	size_t j = 0;
-	ag_buf_clear(out);
+	ag__buf_clear(out);
 	/* the key is never longer than the name: room once, then written directly */
-	if (ag_buf_append(out, folded, n) < 0)
+	if (ag__buf_append(out, folded, n) < 0)
 		return AG_ENOMEM;
 	d = out->data;
 	for (size_t i = 0; i < n; i++) {
@@ -278,13 +278,13 @@ static int name_key(const char *folded, ag_buf *out)
 
 static int fold_span(const ag_textdoc *td, size_t a, size_t b, ag_buf *out, bool raw)
 {
-	ag_buf_clear(out);
+	ag__buf_clear(out);
 	for (size_t i = a; i < b; i++) {
 		const ag_token *t = &td->toks[i];
-		if (i > a && !(t->flags & TF_NOSPACE) && ag_buf_putc(out, ' ') < 0)
+		if (i > a && !(t->flags & TF_NOSPACE) && ag__buf_putc(out, ' ') < 0)
 			return AG_ENOMEM;
-		if (raw ? ag_buf_append(out, td->doc->text + t->start, t->end - t->start) < 0
-		        : ag_buf_append(out, ag__tok_fold(td, i), t->fold_len) < 0)
+		if (raw ? ag__buf_append(out, td->doc->text + t->start, t->end - t->start) < 0
+		        : ag__buf_append(out, ag__tok_fold(td, i), t->fold_len) < 0)
 			return AG_ENOMEM;
 	}
 	return 0;
@@ -356,7 +356,7 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 			person_keys *pk = &kc->v[p];
 			bool same;
 			if (!pk->label) {
-				ag_buf_clear(&pf);
+				ag__buf_clear(&pf);
 				if ((rc = ag__fold(pp->label, strlen(pp->label), &pf)) < 0 ||
 				    (rc = name_key(pf.data, &other)) < 0)
 					break;
@@ -388,9 +388,9 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 				break;
 			}
 		}
-		ag_buf_free(&pf);
-		ag_buf_free(&sk);
-		ag_buf_free(&lk);
+		ag__buf_free(&pf);
+		ag__buf_free(&sk);
+		ag__buf_free(&lk);
 		if (rc < 0)
 			goto cleanup;
 	}
@@ -428,11 +428,11 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 		*out = (int32_t)td->n_persons++;
 	}
 cleanup:
-	ag_buf_free(&label);
-	ag_buf_free(&folded);
-	ag_buf_free(&key);
-	ag_buf_free(&other);
-	ag_buf_free(&sur);
+	ag__buf_free(&label);
+	ag__buf_free(&folded);
+	ag__buf_free(&key);
+	ag__buf_free(&other);
+	ag__buf_free(&sur);
 	return rc;
 }
 
@@ -628,7 +628,7 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 			ra = ment_at(td, ra - 1)->tok;
 		if (fold_span(td, ra, rb, &r, true) < 0)
 			return AG_ENOMEM;
-		pp->role = ag_buf_detach(&r);
+		pp->role = ag__buf_detach(&r);
 		if (!pp->role)
 			return AG_ENOMEM;
 	}
@@ -888,9 +888,9 @@ int ag__find_persons(ag_textdoc *td)
 		const ag_person *pp = &td->persons[p];
 		for (size_t k = 0; k < pp->aliases.count; k++) {
 			if ((rc = ag__fold(pp->aliases.items[k], strlen(pp->aliases.items[k]), &alias)) < 0 ||
-			    (!ag_strmap_get(&forms, alias.data, NULL) && (rc = ag_strmap_put(&forms, alias.data, p)) < 0))
+			    (!ag__strmap_get(&forms, alias.data, NULL) && (rc = ag__strmap_put(&forms, alias.data, p)) < 0))
 				goto cleanup;
-			ag_buf_clear(&alias);
+			ag__buf_clear(&alias);
 		}
 		if ((rc = name_key(pp->surname, &k2)) < 0 || !(keys[p] = ag__strdup(k2.data))) {
 			rc = rc < 0 ? rc : AG_ENOMEM;
@@ -907,7 +907,7 @@ int ag__find_persons(ag_textdoc *td)
 		if (b > i) {
 			if ((rc = fold_span(td, i, b, &run, false)) < 0)
 				goto cleanup;
-			if (ag_strmap_get(&forms, run.data, &whole)) {
+			if (ag__strmap_get(&forms, run.data, &whole)) {
 				best = (int32_t)whole;
 				best_b = b - i;
 			}
@@ -936,7 +936,7 @@ int ag__find_persons(ag_textdoc *td)
 			    (rc = ag__strlist_add(&td->persons[best].aliases, run.data)) < 0 ||
 			    (rc = add_person_mention(td, i, b, best)) < 0 ||
 			    (rc = fold_span(td, i, b, &run, false)) < 0 ||
-			    (!ag_strmap_get(&forms, run.data, NULL) && (rc = ag_strmap_put(&forms, run.data, (size_t)best)) < 0))
+			    (!ag__strmap_get(&forms, run.data, NULL) && (rc = ag__strmap_put(&forms, run.data, (size_t)best)) < 0))
 				goto cleanup;
 			td->persons[best].mentions++;
 			i = b - 1;
@@ -960,10 +960,10 @@ cleanup:
 			free(keys[p]);
 	free(keys);
 	free(lower.slots);
-	ag_strmap_free(&forms);
-	ag_buf_free(&run);
-	ag_buf_free(&alias);
-	ag_buf_free(&k1);
-	ag_buf_free(&k2);
+	ag__strmap_free(&forms);
+	ag__buf_free(&run);
+	ag__buf_free(&alias);
+	ag__buf_free(&k1);
+	ag__buf_free(&k2);
 	return rc;
 }

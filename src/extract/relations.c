@@ -30,9 +30,9 @@ int ag__entity_node(ag_graph *g, const ag_gazetteer *gz, int32_t entity, size_t 
 		memcpy(small + np, e->slug, ns + 1);
 		return ag_graph_add_node(g, small, type, e->label, out);
 	}
-	if ((rc = ag_buf_puts(&id, prefix)) == 0 && (rc = ag_buf_puts(&id, e->slug)) == 0)
+	if ((rc = ag__buf_puts(&id, prefix)) == 0 && (rc = ag__buf_puts(&id, e->slug)) == 0)
 		rc = ag_graph_add_node(g, id.data, type, e->label, out);
-	ag_buf_free(&id);
+	ag__buf_free(&id);
 	return rc;
 }
 
@@ -40,9 +40,9 @@ int ag__person_node(ag_graph *g, const ag_person *p, size_t *out)
 {
 	ag_buf id = {0};
 	int rc;
-	if ((rc = ag_buf_puts(&id, "person:")) == 0 && (rc = ag__slugify(p->label, &id)) == 0)
+	if ((rc = ag__buf_puts(&id, "person:")) == 0 && (rc = ag__slugify(p->label, &id)) == 0)
 		rc = ag_graph_add_node(g, id.data, AG_NODE_PERSON, p->label, out);
-	ag_buf_free(&id);
+	ag__buf_free(&id);
 	return rc;
 }
 
@@ -56,10 +56,10 @@ static int cached_node(ag_textdoc *td, ag_graph *g, node_cache *nc, bool person,
 {
 	uint64_t key = ((uint64_t)(person ? 1 : 0) << 32) | (uint32_t)index;
 	int rc;
-	if (ag_u64map_get(&nc->map, key, out))
+	if (ag__u64map_get(&nc->map, key, out))
 		return 0;
 	rc = person ? ag__person_node(g, &td->persons[index], out) : ag__entity_node(g, td->gz, index, out);
-	if (rc == 0 && ag_u64map_put(&nc->map, key, *out) < 0)
+	if (rc == 0 && ag__u64map_put(&nc->map, key, *out) < 0)
 		return AG_ENOMEM;
 	return rc;
 }
@@ -130,8 +130,8 @@ static int note_node(ag_textdoc *td, ag_graph *g, const ag_mention *m, size_t no
 		size_t len = strnlen(s, m->end - m->start), ll = strlen(n->label);
 		if (len == ll && memcmp(s, n->label, len) == 0)
 			return 0;
-		ag_buf_clear(&td->scratch);
-		if (ag_buf_append(&td->scratch, s, len) < 0)
+		ag__buf_clear(&td->scratch);
+		if (ag__buf_append(&td->scratch, s, len) < 0)
 			return AG_ENOMEM;
 		return ag__strlist_add(&n->aliases, td->scratch.data);
 	}
@@ -146,7 +146,7 @@ int ag__relate(ag_textdoc *td, ag_graph *g, size_t doc)
 	int rc;
 	memset(&nc, 0, sizeof(nc));
 	rc = relate(td, g, doc, &nc);
-	ag_u64map_free(&nc.map);
+	ag__u64map_free(&nc.map);
 	return rc;
 }
 

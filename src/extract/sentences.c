@@ -38,10 +38,10 @@ static int fold_cp(utf8proc_int32_t c, ag_buf *out)
 		char ch = (char)c;
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (char)(ch - 'A' + 'a');
-		return ag_buf_putc(out, ch);
+		return ag__buf_putc(out, ch);
 	}
 	if (punct_ascii(c) == '\'')
-		return ag_buf_putc(out, '\'');
+		return ag__buf_putc(out, '\'');
 	n = utf8proc_decompose_char(c, dec, 8,
 	                            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPAT,
 	                            &last);
@@ -51,7 +51,7 @@ static int fold_cp(utf8proc_int32_t c, ag_buf *out)
 	}
 	for (utf8proc_ssize_t k = 0; k < n; k++) {
 		utf8proc_ssize_t m = utf8proc_encode_char(dec[k], enc);
-		if (ag_buf_append(out, (const char *)enc, (size_t)m) < 0)
+		if (ag__buf_append(out, (const char *)enc, (size_t)m) < 0)
 			return AG_ENOMEM;
 	}
 	return 0;
@@ -115,7 +115,7 @@ int ag__slugify(const char *s, ag_buf *out)
 	if (!ascii) {
 		/* folded first; ASCII folds to itself in lower case, done below */
 		if ((rc = ag__fold(s, len, &f)) < 0) {
-			ag_buf_free(&f);
+			ag__buf_free(&f);
 			return rc;
 		}
 		src = f.data;
@@ -123,7 +123,7 @@ int ag__slugify(const char *s, ag_buf *out)
 	}
 	/* each byte at most a dash and itself; or the 'x'; and the NUL */
 	if (AG_GROW(out->data, out->cap, out->len + 2 * len + 2) < 0) {
-		ag_buf_free(&f);
+		ag__buf_free(&f);
 		return AG_ENOMEM;
 	}
 	o = out->data + out->len;
@@ -145,7 +145,7 @@ int ag__slugify(const char *s, ag_buf *out)
 	*o = '\0';
 	n = (size_t)(o - out->data);
 	out->len = n;
-	ag_buf_free(&f);
+	ag__buf_free(&f);
 	return 0;
 }
 
@@ -469,7 +469,7 @@ static bool tok_terminal(const ag_textdoc *td, size_t i)
 static int fold_line_start(const char *s, size_t n, ag_buf *fb)
 {
 	size_t cut = n;
-	ag_buf_clear(fb);
+	ag__buf_clear(fb);
 	if (n > 2 * LINE_START_BYTES) {
 		cut = 2 * LINE_START_BYTES;
 		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
@@ -479,7 +479,7 @@ static int fold_line_start(const char *s, size_t n, ag_buf *fb)
 				return AG_ENOMEM;
 			if (fb->len >= LINE_START_BYTES)
 				return 0;
-			ag_buf_clear(fb);
+			ag__buf_clear(fb);
 		}
 	}
 	return ag__fold(s, n, fb);
@@ -685,6 +685,6 @@ void ag__textdoc_free(ag_textdoc *td)
 	}
 	free(td->persons);
 	free(td->meetings);
-	ag_buf_free(&td->scratch);
+	ag__buf_free(&td->scratch);
 	memset(td, 0, sizeof(*td));
 }

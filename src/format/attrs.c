@@ -7,48 +7,9 @@
 #include <stdlib.h>
 
 #include "format/attrs.h"
+#include "util/utf8.h"
 
 /* ------------------------------------------------------------ text */
-
-/* Length of the valid UTF-8 sequence starting at s (1 to 4) and its code
- * point, or 0 when none starts there.  Never reads past a NUL. */
-static size_t utf8_len(const unsigned char *s, uint32_t *cp)
-{
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		if ((s[1] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-		return 2;
-	}
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (c == 0xE0)
-			lo = 0xA0;
-		if (c == 0xED) /* no UTF-16 surrogates */
-			hi = 0x9F;
-		if (s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (c == 0xF0)
-			lo = 0x90;
-		if (c == 0xF4)
-			hi = 0x8F;
-		if (s[1] < lo || s[1] > hi || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-		      ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-		return 4;
-	}
-	return 0;
-}
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 
@@ -68,7 +29,7 @@ int ag__xml_escape(ag_buf *b, const char *s, int attr)
 		/* copy plain text in one go */
 		while (*p >= 0x20 && *p < 0x7F && *p != '&' && *p != '<' && *p != '>' && *p != '"' && *p != '\'')
 			p++;
-		if (p > run && ag_buf_append(b, (const char *)run, (size_t)(p - run)) < 0)
+		if (p > run && ag__buf_append(b, (const char *)run, (size_t)(p - run)) < 0)
 			return AG_ENOMEM;
 		if (!*p)
 			break;
@@ -90,14 +51,14 @@ int ag__xml_escape(ag_buf *b, const char *s, int attr)
 				pic[2] = (char)(*p == 0x7F ? 0xA1 : 0x80 + *p);
 				pic[3] = '\0';
 				rep = pic;
-			} else if ((n = utf8_len(p, &cp)) == 0) {
+			} else if ((n = ag__utf8_decode(p, SIZE_MAX, &cp)) == 0) {
 				n = 1;
 				rep = REPLACEMENT;
 			} else if (cp == 0xFFFE || cp == 0xFFFF) {
 				rep = REPLACEMENT;
 			}
 		}
-		if (rep ? ag_buf_puts(b, rep) < 0 : ag_buf_append(b, (const char *)p, n) < 0)
+		if (rep ? ag__buf_puts(b, rep) < 0 : ag__buf_append(b, (const char *)p, n) < 0)
 			return AG_ENOMEM;
 		p += n;
 	}
@@ -112,20 +73,20 @@ const char *ag__utf8_clean(const char *s, ag_buf *scratch)
 
 	if (!s)
 		return NULL;
-	while (*p && (n = utf8_len(p, &cp)) > 0)
+	while (*p && (n = ag__utf8_decode(p, SIZE_MAX, &cp)) > 0)
 		p += n;
 	if (!*p)
 		return s;
-	ag_buf_clear(scratch);
-	if (ag_buf_append(scratch, s, (size_t)((const char *)p - s)) < 0)
+	ag__buf_clear(scratch);
+	if (ag__buf_append(scratch, s, (size_t)((const char *)p - s)) < 0)
 		return NULL;
 	while (*p) {
-		if ((n = utf8_len(p, &cp)) == 0) {
-			if (ag_buf_puts(scratch, REPLACEMENT) < 0)
+		if ((n = ag__utf8_decode(p, SIZE_MAX, &cp)) == 0) {
+			if (ag__buf_puts(scratch, REPLACEMENT) < 0)
 				return NULL;
 			p++;
 		} else {
-			if (ag_buf_append(scratch, (const char *)p, n) < 0)
+			if (ag__buf_append(scratch, (const char *)p, n) < 0)
 				return NULL;
 			p += n;
 		}
@@ -137,11 +98,11 @@ int ag__link_id(const ag_graph *g, size_t j, ag_buf *out)
 {
 	size_t dummy;
 
-	ag_buf_clear(out);
-	if (ag_buf_printf(out, "e%zu", j) < 0)
+	ag__buf_clear(out);
+	if (ag__buf_printf(out, "e%zu", j) < 0)
 		return AG_ENOMEM;
-	while (ag_strmap_get(&g->node_index, out->data, &dummy))
-		if (ag_buf_putc(out, '_') < 0)
+	while (ag__strmap_get(&g->node_index, out->data, &dummy))
+		if (ag__buf_putc(out, '_') < 0)
 			return AG_ENOMEM;
 	return 0;
 }
@@ -232,8 +193,8 @@ static int extra_value(const json_t *extra, const ag_attr_col *c, ag_buf *scratc
 		return put_str(v, json_string_value(j));
 	if (!(text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY)))
 		return ag__enomem();
-	ag_buf_clear(scratch);
-	if (ag_buf_puts(scratch, text) < 0) {
+	ag__buf_clear(scratch);
+	if (ag__buf_puts(scratch, text) < 0) {
 		free(text);
 		return AG_ENOMEM;
 	}
@@ -265,9 +226,9 @@ int ag__attr_node_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_bu
 	case AG_NF_ALIASES:
 		if (!n->aliases.count)
 			return 0;
-		ag_buf_clear(scratch);
+		ag__buf_clear(scratch);
 		for (size_t k = 0; k < n->aliases.count; k++)
-			if ((k && ag_buf_puts(scratch, "; ") < 0) || ag_buf_puts(scratch, n->aliases.items[k]) < 0)
+			if ((k && ag__buf_puts(scratch, "; ") < 0) || ag__buf_puts(scratch, n->aliases.items[k]) < 0)
 				return AG_ENOMEM;
 		return put_str(v, scratch->data);
 	case AG_NF_AFFILIATION: return put_str(v, n->affiliation);
@@ -311,12 +272,12 @@ int ag__attr_link_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_bu
 		                              : 0;
 	case AG_LF_DOCUMENTS:
 		/* evidence is sorted by document, so repeats are neighbours */
-		ag_buf_clear(scratch);
+		ag__buf_clear(scratch);
 		for (size_t k = 0; k < l->n_ev; k++) {
 			if (l->ev[k].doc >= g->n_docs || (k && l->ev[k].doc == l->ev[k - 1].doc))
 				continue;
-			if ((scratch->len && ag_buf_puts(scratch, "; ") < 0) ||
-			    ag_buf_puts(scratch, g->docs[l->ev[k].doc].id) < 0)
+			if ((scratch->len && ag__buf_puts(scratch, "; ") < 0) ||
+			    ag__buf_puts(scratch, g->docs[l->ev[k].doc].id) < 0)
 				return AG_ENOMEM;
 		}
 		return scratch->len ? put_str(v, scratch->data) : 0;
@@ -349,7 +310,7 @@ json_t *ag__json_clean_string(const char *s)
 		return json_null();
 	c = ag__utf8_clean(s, &tmp);
 	j = c ? json_string(c) : NULL;
-	ag_buf_free(&tmp);
+	ag__buf_free(&tmp);
 	return j;
 }
 
@@ -371,8 +332,8 @@ static int documents_text(const ag_graph *g, ag_buf *scratch)
 	}
 	if (!(text = json_dumps(arr, JSON_COMPACT)))
 		goto cleanup;
-	ag_buf_clear(scratch);
-	rc = ag_buf_puts(scratch, text) < 0 ? AG_ENOMEM : 0;
+	ag__buf_clear(scratch);
+	rc = ag__buf_puts(scratch, text) < 0 ? AG_ENOMEM : 0;
 cleanup:
 	if (rc < 0)
 		ag__enomem();
@@ -442,7 +403,7 @@ static int add_col(const ag_graph *g, int rows, ag_attr_table *t, const char *na
 
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = row_value(g, rows, i, &probe, &scratch, &v);
-	ag_buf_free(&scratch);
+	ag__buf_free(&scratch);
 	if (rc <= 0)
 		return rc;
 	c.name = c.key = NULL;
@@ -506,7 +467,7 @@ static int add_extras(const ag_graph *g, int rows, ag_attr_table *t, const char 
 			int ty = value_type(v);
 			if (ty < 0 || (skip && strcmp(key, skip) == 0))
 				continue;
-			if (ag_strmap_get(&seen, key, &at)) {
+			if (ag__strmap_get(&seen, key, &at)) {
 				int old = keys[at].type;
 				if (old != ty)
 					keys[at].type = (old == AG_ATTR_LONG && ty == AG_ATTR_DOUBLE) ||
@@ -514,7 +475,7 @@ static int add_extras(const ag_graph *g, int rows, ag_attr_table *t, const char 
 					                ? AG_ATTR_DOUBLE : AG_ATTR_STRING;
 				continue;
 			}
-			if ((rc = AG_GROW(keys, cap, n + 1)) < 0 || (rc = ag_strmap_put(&seen, key, n)) < 0)
+			if ((rc = AG_GROW(keys, cap, n + 1)) < 0 || (rc = ag__strmap_put(&seen, key, n)) < 0)
 				goto cleanup;
 			keys[n].key = key; /* borrowed from the first object that has it */
 			keys[n++].type = ty;
@@ -532,7 +493,7 @@ static int add_extras(const ag_graph *g, int rows, ag_attr_table *t, const char 
 	rc = 0;
 cleanup:
 	free(keys);
-	ag_strmap_free(&seen);
+	ag__strmap_free(&seen);
 	return rc;
 }
 
@@ -568,24 +529,24 @@ int ag__attr_nodes(const ag_graph *g, ag_attr_table *t)
 		                  NULL)) < 0)
 			return rc;
 	for (size_t k = 0; k < g->n_metrics; k++) {
-		ag_buf_clear(&name);
-		if (ag_buf_puts(&name, g->metric_names[k]) < 0)
+		ag__buf_clear(&name);
+		if (ag__buf_puts(&name, g->metric_names[k]) < 0)
 			goto nomem;
 		if (name_taken(t, name.data)) {
-			ag_buf_clear(&name);
-			if (ag_buf_printf(&name, "metric_%s", g->metric_names[k]) < 0 ||
-			    (name_taken(t, name.data) && ag_buf_printf(&name, "_%zu", k) < 0))
+			ag__buf_clear(&name);
+			if (ag__buf_printf(&name, "metric_%s", g->metric_names[k]) < 0 ||
+			    (name_taken(t, name.data) && ag__buf_printf(&name, "_%zu", k) < 0))
 				goto nomem;
 		}
 		if ((rc = add_col(g, ROWS_NODES, t, name.data, AG_ATTR_DOUBLE, AG_COL_METRIC, (int)k, NULL)) < 0) {
-			ag_buf_free(&name);
+			ag__buf_free(&name);
 			return rc;
 		}
 	}
-	ag_buf_free(&name);
+	ag__buf_free(&name);
 	return add_extras(g, ROWS_NODES, t, NULL, NULL);
 nomem:
-	ag_buf_free(&name);
+	ag__buf_free(&name);
 	return AG_ENOMEM;
 }
 

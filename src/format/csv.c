@@ -55,30 +55,30 @@ static int cell(ag_buf *b, const char *s, bool first)
 {
 	bool guard, quote;
 
-	if (!first && ag_buf_putc(b, ',') < 0)
+	if (!first && ag__buf_putc(b, ',') < 0)
 		return AG_ENOMEM;
 	if (!s || !*s)
 		return 0;
 	guard = strchr("=+-@\t\r", *s) != NULL && !plain_number(s);
 	quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (quote && ag_buf_putc(b, '"') < 0)
+	if (quote && ag__buf_putc(b, '"') < 0)
 		return AG_ENOMEM;
-	if (guard && ag_buf_putc(b, '\'') < 0)
+	if (guard && ag__buf_putc(b, '\'') < 0)
 		return AG_ENOMEM;
 	for (const char *p = s; *p; p++) {
 		const char *q = p;
 		/* copy runs without quotes in one go */
 		while (*q && *q != '"')
 			q++;
-		if (q > p && ag_buf_append(b, p, (size_t)(q - p)) < 0)
+		if (q > p && ag__buf_append(b, p, (size_t)(q - p)) < 0)
 			return AG_ENOMEM;
 		if (!*q)
 			break;
-		if (ag_buf_puts(b, "\"\"") < 0)
+		if (ag__buf_puts(b, "\"\"") < 0)
 			return AG_ENOMEM;
 		p = q;
 	}
-	if (quote && ag_buf_putc(b, '"') < 0)
+	if (quote && ag__buf_putc(b, '"') < 0)
 		return AG_ENOMEM;
 	return 0;
 }
@@ -106,11 +106,11 @@ static int size_cell(ag_buf *b, size_t v)
 
 static int finish(ag_buf *b, char **out, size_t *len)
 {
-	if (!b->data && ag_buf_puts(b, "") < 0)
+	if (!b->data && ag__buf_puts(b, "") < 0)
 		return AG_ENOMEM;
 	if (len)
 		*len = b->len;
-	*out = ag_buf_detach(b);
+	*out = ag__buf_detach(b);
 	return 0;
 }
 
@@ -140,7 +140,7 @@ int ag_graph_to_csv_nodes(ag_graph *g, char **out, size_t *len)
 	for (size_t k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
 		if (cell(&b, tail[k], false) < 0)
 			goto cleanup;
-	if (ag_buf_putc(&b, '\n') < 0)
+	if (ag__buf_putc(&b, '\n') < 0)
 		goto cleanup;
 
 	for (size_t i = 0; i < g->n_nodes; i++) {
@@ -156,21 +156,21 @@ int ag_graph_to_csv_nodes(ag_graph *g, char **out, size_t *len)
 		for (size_t k = 0; k < g->n_metrics; k++)
 			if (num_cell(&b, n->metrics ? n->metrics[k] : NAN) < 0)
 				goto cleanup;
-		ag_buf_clear(&aliases);
+		ag__buf_clear(&aliases);
 		for (size_t k = 0; k < n->aliases.count; k++)
-			if ((k && ag_buf_puts(&aliases, "; ") < 0) || ag_buf_puts(&aliases, n->aliases.items[k]) < 0)
+			if ((k && ag__buf_puts(&aliases, "; ") < 0) || ag__buf_puts(&aliases, n->aliases.items[k]) < 0)
 				goto cleanup;
 		if (cell(&b, n->aliases.count ? aliases.data : NULL, false) < 0 || cell(&b, n->place, false) < 0 ||
 		    cell(&b, n->country, false) < 0 || cell(&b, n->start, false) < 0 || cell(&b, n->end, false) < 0 ||
 		    cell(&b, n->status, false) < 0 || cell(&b, n->first_seen, false) < 0 ||
-		    cell(&b, n->last_seen, false) < 0 || ag_buf_putc(&b, '\n') < 0)
+		    cell(&b, n->last_seen, false) < 0 || ag__buf_putc(&b, '\n') < 0)
 			goto cleanup;
 	}
 	rc = finish(&b, out, len);
 
 cleanup:
-	ag_buf_free(&b);
-	ag_buf_free(&aliases);
+	ag__buf_free(&b);
+	ag__buf_free(&aliases);
 	return rc;
 }
 
@@ -198,7 +198,7 @@ int ag_graph_to_csv_links(ag_graph *g, char **out, size_t *len)
 	for (size_t k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
 		if (cell(&b, tail[k], false) < 0)
 			goto cleanup;
-	if (ag_buf_putc(&b, '\n') < 0)
+	if (ag__buf_putc(&b, '\n') < 0)
 		goto cleanup;
 
 	for (size_t j = 0; j < g->n_links; j++) {
@@ -221,12 +221,12 @@ int ag_graph_to_csv_links(ag_graph *g, char **out, size_t *len)
 		} else if (cell(&b, NULL, false) < 0 || cell(&b, NULL, false) < 0 || cell(&b, NULL, false) < 0) {
 			goto cleanup;
 		}
-		if (ag_buf_putc(&b, '\n') < 0)
+		if (ag__buf_putc(&b, '\n') < 0)
 			goto cleanup;
 	}
 	rc = finish(&b, out, len);
 
 cleanup:
-	ag_buf_free(&b);
+	ag__buf_free(&b);
 	return rc;
 }

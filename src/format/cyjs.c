@@ -303,7 +303,7 @@ cleanup:
 	json_decref(root);
 	ag__attr_table_free(&nt);
 	ag__attr_table_free(&lt);
-	ag_buf_free(&scratch);
-	ag_buf_free(&id);
+	ag__buf_free(&scratch);
+	ag__buf_free(&id);
 	return rc;
 }

@@ -40,7 +40,7 @@ typedef struct {
 
 static int put(writer *w, const char *s)
 {
-	return ag_buf_puts(&w->b, s) < 0 ? AG_ENOMEM : 0;
+	return ag__buf_puts(&w->b, s) < 0 ? AG_ENOMEM : 0;
 }
 
 static int put_attr(writer *w, const char *s)
@@ -62,7 +62,7 @@ static bool date_span(const char *s, spell *out)
 	ag_date d;
 	int m0, m1, d1;
 
-	if (!s || !ag_date_parse_iso(s, strlen(s), &d))
+	if (!s || !ag__date_parse_iso(s, strlen(s), &d))
 		return false;
 	m0 = d.month ? d.month : 1;
 	m1 = d.month ? d.month : 12;
@@ -104,13 +104,13 @@ static int put_spells(writer *w, const char *indent)
 		}
 	}
 	w->n_sp = n + 1;
-	if (ag_buf_printf(&w->b, "%s<spells>\n", indent) < 0)
+	if (ag__buf_printf(&w->b, "%s<spells>\n", indent) < 0)
 		return AG_ENOMEM;
 	for (size_t k = 0; k < w->n_sp; k++)
-		if (ag_buf_printf(&w->b, "%s  <spell start=\"%s\" end=\"%s\"/>\n", indent, w->sp[k].start,
+		if (ag__buf_printf(&w->b, "%s  <spell start=\"%s\" end=\"%s\"/>\n", indent, w->sp[k].start,
 		                  w->sp[k].end) < 0)
 			return AG_ENOMEM;
-	if (ag_buf_printf(&w->b, "%s</spells>\n", indent) < 0)
+	if (ag__buf_printf(&w->b, "%s</spells>\n", indent) < 0)
 		return AG_ENOMEM;
 	if (!w->lo[0] || strcmp(w->sp[0].start, w->lo) < 0)
 		memcpy(w->lo, w->sp[0].start, sizeof(w->lo));
@@ -166,14 +166,14 @@ static int declare(writer *w, const ag_attr_table *t, const char *cls)
 		any |= is_attvalue(&t->cols[k]);
 	if (!any)
 		return 0;
-	if (ag_buf_printf(&w->b, "    <attributes class=\"%s\" mode=\"static\">\n", cls) < 0)
+	if (ag__buf_printf(&w->b, "    <attributes class=\"%s\" mode=\"static\">\n", cls) < 0)
 		return AG_ENOMEM;
 	for (size_t k = 0; k < t->count; k++) {
 		if (!is_attvalue(&t->cols[k]))
 			continue;
-		if (ag_buf_printf(&w->b, "      <attribute id=\"%zu\" title=\"", id++) < 0 ||
+		if (ag__buf_printf(&w->b, "      <attribute id=\"%zu\" title=\"", id++) < 0 ||
 		    put_attr(w, t->cols[k].name) < 0 ||
-		    ag_buf_printf(&w->b, "\" type=\"%s\"/>\n", ag__attr_type_name(t->cols[k].type)) < 0)
+		    ag__buf_printf(&w->b, "\" type=\"%s\"/>\n", ag__attr_type_name(t->cols[k].type)) < 0)
 			return AG_ENOMEM;
 	}
 	return put(w, "    </attributes>\n");
@@ -199,7 +199,7 @@ static int attvalues(writer *w, const ag_graph *g, const ag_attr_table *t, bool 
 		if (rc == 0)
 			continue;
 		if ((!opened++ && put(w, "        <attvalues>\n") < 0) ||
-		    ag_buf_printf(&w->b, "          <attvalue for=\"%zu\" value=\"", id - 1) < 0 ||
+		    ag__buf_printf(&w->b, "          <attvalue for=\"%zu\" value=\"", id - 1) < 0 ||
 		    put_attr(w, ag__attr_text(&v, num)) < 0 || put(w, "\"/>\n") < 0)
 			return AG_ENOMEM;
 	}
@@ -210,7 +210,7 @@ static int attvalues(writer *w, const ag_graph *g, const ag_attr_table *t, bool 
  * <graph> element, written once the time bounds are known. */
 static int head(writer *w, const ag_graph *g, ag_buf *h)
 {
-	if (ag_buf_puts(h, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	if (ag__buf_puts(h, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                   "<gexf xmlns=\"http://www.gexf.net/1.2draft\"\n"
 	                   "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
 	                   "    xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
@@ -219,16 +219,16 @@ static int head(writer *w, const ag_graph *g, ag_buf *h)
 	                   "  <meta>\n"
 	                   "    <creator>actorgraph " AG_VERSION "</creator>\n") < 0)
 		return AG_ENOMEM;
-	if (g->n_docs && ag_buf_printf(h, "    <description>actor graph of %zu document%s</description>\n",
+	if (g->n_docs && ag__buf_printf(h, "    <description>actor graph of %zu document%s</description>\n",
 	                               g->n_docs, g->n_docs == 1 ? "" : "s") < 0)
 		return AG_ENOMEM;
-	if (ag_buf_puts(h, "  </meta>\n  <graph defaultedgetype=\"undirected\"") < 0)
+	if (ag__buf_puts(h, "  </meta>\n  <graph defaultedgetype=\"undirected\"") < 0)
 		return AG_ENOMEM;
-	if (w->lo[0] ? ag_buf_printf(h, " mode=\"dynamic\" timeformat=\"date\" start=\"%s\" end=\"%s\"", w->lo,
+	if (w->lo[0] ? ag__buf_printf(h, " mode=\"dynamic\" timeformat=\"date\" start=\"%s\" end=\"%s\"", w->lo,
 	                             w->hi) < 0
-	             : ag_buf_puts(h, " mode=\"static\"") < 0)
+	             : ag__buf_puts(h, " mode=\"static\"") < 0)
 		return AG_ENOMEM;
-	return ag_buf_puts(h, ">\n") < 0 ? AG_ENOMEM : 0;
+	return ag__buf_puts(h, ">\n") < 0 ? AG_ENOMEM : 0;
 }
 
 int ag_graph_to_gexf(ag_graph *g, char **out, size_t *len)
@@ -289,13 +289,13 @@ int ag_graph_to_gexf(ag_graph *g, char **out, size_t *len)
 	/* the head, then the body after it */
 	if ((rc = head(&w, g, &h)) < 0)
 		goto cleanup;
-	if (ag_buf_append(&h, w.b.data, w.b.len) < 0) {
+	if (ag__buf_append(&h, w.b.data, w.b.len) < 0) {
 		rc = AG_ENOMEM;
 		goto cleanup;
 	}
 	if (len)
 		*len = h.len;
-	*out = ag_buf_detach(&h);
+	*out = ag__buf_detach(&h);
 	rc = *out ? 0 : AG_ENOMEM;
 
 cleanup:
@@ -303,10 +303,10 @@ cleanup:
 		ag__enomem();
 	ag__attr_table_free(&nt);
 	ag__attr_table_free(&lt);
-	ag_buf_free(&h);
-	ag_buf_free(&w.b);
-	ag_buf_free(&w.scratch);
-	ag_buf_free(&w.id);
+	ag__buf_free(&h);
+	ag__buf_free(&w.b);
+	ag__buf_free(&w.scratch);
+	ag__buf_free(&w.id);
 	free(w.sp);
 	return rc;
 }

@@ -23,7 +23,7 @@ typedef struct {
 
 static int put(writer *w, const char *s)
 {
-	return ag_buf_puts(&w->b, s) < 0 ? AG_ENOMEM : 0;
+	return ag__buf_puts(&w->b, s) < 0 ? AG_ENOMEM : 0;
 }
 
 static int put_attr(writer *w, const char *s)
@@ -35,9 +35,9 @@ static int put_attr(writer *w, const char *s)
 static int keys(writer *w, const ag_attr_table *t, const char *domain, size_t *next)
 {
 	for (size_t k = 0; k < t->count; k++) {
-		if (ag_buf_printf(&w->b, "  <key id=\"d%zu\" for=\"%s\" attr.name=\"", (*next)++, domain) < 0 ||
+		if (ag__buf_printf(&w->b, "  <key id=\"d%zu\" for=\"%s\" attr.name=\"", (*next)++, domain) < 0 ||
 		    put_attr(w, t->cols[k].name) < 0 ||
-		    ag_buf_printf(&w->b, "\" attr.type=\"%s\"/>\n", ag__attr_type_name(t->cols[k].type)) < 0)
+		    ag__buf_printf(&w->b, "\" attr.type=\"%s\"/>\n", ag__attr_type_name(t->cols[k].type)) < 0)
 			return AG_ENOMEM;
 	}
 	return 0;
@@ -57,7 +57,7 @@ static int row_data(writer *w, const ag_graph *g, const ag_attr_table *t, size_t
 			return rc;
 		if (rc == 0)
 			continue;
-		if (ag_buf_printf(&w->b, "%s<data key=\"d%zu\">", indent, first + k) < 0 ||
+		if (ag__buf_printf(&w->b, "%s<data key=\"d%zu\">", indent, first + k) < 0 ||
 		    ag__xml_escape(&w->b, ag__attr_text(&v, num), 0) < 0 || put(w, "</data>\n") < 0)
 			return AG_ENOMEM;
 	}
@@ -118,7 +118,7 @@ int ag_graph_to_graphml(ag_graph *g, char **out, size_t *len)
 		goto cleanup;
 	if (len)
 		*len = w.b.len;
-	*out = ag_buf_detach(&w.b);
+	*out = ag__buf_detach(&w.b);
 	rc = *out ? 0 : ag__enomem();
 
 cleanup:
@@ -127,8 +127,8 @@ cleanup:
 	ag__attr_table_free(&gt);
 	ag__attr_table_free(&nt);
 	ag__attr_table_free(&lt);
-	ag_buf_free(&w.b);
-	ag_buf_free(&w.scratch);
-	ag_buf_free(&w.id);
+	ag__buf_free(&w.b);
+	ag__buf_free(&w.scratch);
+	ag__buf_free(&w.id);
 	return rc;
 }

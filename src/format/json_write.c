@@ -160,7 +160,7 @@ typedef struct {
 
 static void put(writer *w, const char *s, size_t n)
 {
-	if (w->rc == 0 && ag_buf_append(&w->out, s, n) < 0)
+	if (w->rc == 0 && ag__buf_append(&w->out, s, n) < 0)
 		w->rc = AG_ENOMEM;
 }
 
@@ -309,7 +309,7 @@ int ag_graph_write_json(ag_graph *g, const char *path)
 		return rc;
 	rc = write_json(&w, g);
 	free(w.tmp);
-	ag_buf_free(&w.out);
+	ag__buf_free(&w.out);
 	if (rc < 0) {
 		ag_output_abort(w.sink);
 		return rc == AG_ENOMEM ? ag__error(rc, "%s: out of memory writing the graph", path) : rc;
@@ -328,11 +328,11 @@ int ag_graph_to_json(ag_graph *g, char **out, size_t *len)
 	rc = write_json(&w, g);
 	free(w.tmp);
 	if (rc < 0) {
-		ag_buf_free(&w.out);
+		ag__buf_free(&w.out);
 		return ag__error(rc, "out of memory writing the graph as JSON");
 	}
 	if (len)
 		*len = w.out.len;
-	*out = ag_buf_detach(&w.out);
+	*out = ag__buf_detach(&w.out);
 	return *out ? 0 : ag__enomem();
 }

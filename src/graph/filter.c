@@ -419,16 +419,16 @@ static int commit(fctx *c)
 	g->cap_links = km + 1;
 	nodes = NULL;
 	links = NULL;
-	ag_strmap_free(&g->node_index);
-	ag_u64map_free(&g->link_index);
+	ag__strmap_free(&g->node_index);
+	ag__u64map_free(&g->link_index);
 	g->node_index = view.node_index;
 	g->link_index = view.link_index;
 	memset(&view.node_index, 0, sizeof(view.node_index));
 	memset(&view.link_index, 0, sizeof(view.link_index));
 cleanup:
-	ag_strmap_free(&view.node_index);
-	ag_strmap_free(&view.doc_index);
-	ag_u64map_free(&view.link_index);
+	ag__strmap_free(&view.node_index);
+	ag__strmap_free(&view.doc_index);
+	ag__u64map_free(&view.link_index);
 	ag_graph_free(trash);
 	free(nodes);
 	free(links);

@@ -44,33 +44,6 @@ int ag_relation_parse(const char *name, ag_relation *out)
 	return ag__error(AG_EINVAL, "unknown relation '%s'", name);
 }
 
-int ag__strlist_add(ag_strlist *l, const char *s)
-{
-	char *copy;
-	if (ag__strlist_has(l, s))
-		return 0;
-	if (AG_GROW(l->items, l->cap, l->count + 1) < 0 || !(copy = ag__strdup(s)))
-		return AG_ENOMEM;
-	l->items[l->count++] = copy;
-	return 0;
-}
-
-bool ag__strlist_has(const ag_strlist *l, const char *s)
-{
-	for (size_t i = 0; i < l->count; i++)
-		if (strcmp(l->items[i], s) == 0)
-			return true;
-	return false;
-}
-
-void ag__strlist_free(ag_strlist *l)
-{
-	for (size_t i = 0; i < l->count; i++)
-		free(l->items[i]);
-	free(l->items);
-	memset(l, 0, sizeof(*l));
-}
-
 int ag_graph_new(ag_graph **out)
 {
 	ag_graph *g = calloc(1, sizeof(*g));
@@ -126,9 +99,9 @@ void ag_graph_free(ag_graph *g)
 	free(g->nodes);
 	free(g->links);
 	free(g->docs);
-	ag_strmap_free(&g->node_index);
-	ag_strmap_free(&g->doc_index);
-	ag_u64map_free(&g->link_index);
+	ag__strmap_free(&g->node_index);
+	ag__strmap_free(&g->doc_index);
+	ag__u64map_free(&g->link_index);
 	json_decref(g->attrs);
 	free(g);
 }
@@ -145,7 +118,7 @@ int ag_graph_add_document(ag_graph *g, const char *id, const char *path,
 
 	if (!id || !*id)
 		return ag__error(AG_EINVAL, "a document needs an id");
-	if (ag_strmap_get(&g->doc_index, id, &i)) {
+	if (ag__strmap_get(&g->doc_index, id, &i)) {
 		d = &g->docs[i];
 		if ((!d->path && path && ag__set_str(&d->path, path) < 0) ||
 		    (!d->date && date && ag__set_str(&d->date, date) < 0))
@@ -159,7 +132,7 @@ int ag_graph_add_document(ag_graph *g, const char *id, const char *path,
 		if (!(d->id = ag__strdup(id)) ||
 		    (path && !(d->path = ag__strdup(path))) ||
 		    (date && !(d->date = ag__strdup(date))) ||
-		    ag_strmap_put(&g->doc_index, id, i) < 0) {
+		    ag__strmap_put(&g->doc_index, id, i) < 0) {
 			free(d->id);
 			free(d->path);
 			free(d->date);
@@ -184,7 +157,7 @@ int ag_graph_add_node(ag_graph *g, const char *id, ag_node_type type,
 
 	if (!id || !*id)
 		return ag__error(AG_EINVAL, "a node needs a non-empty id");
-	if (ag_strmap_get(&g->node_index, id, &i)) {
+	if (ag__strmap_get(&g->node_index, id, &i)) {
 		if (out_index)
 			*out_index = i;
 		return 0;
@@ -198,7 +171,7 @@ int ag_graph_add_node(ag_graph *g, const char *id, ag_node_type type,
 	n->community = -1;
 	n->stability = NAN;
 	if (!(n->id = ag__strdup(id)) || !(n->label = ag__strdup(label ? label : id)) ||
-	    ag_strmap_put(&g->node_index, id, i) < 0) {
+	    ag__strmap_put(&g->node_index, id, i) < 0) {
 		free(n->id);
 		free(n->label);
 		return AG_ENOMEM;
@@ -220,7 +193,7 @@ int ag_graph_add_node(ag_graph *g, const char *id, ag_node_type type,
 
 int ag_graph_find_node(const ag_graph *g, const char *id, size_t *out_index)
 {
-	if (id && ag_strmap_get(&g->node_index, id, out_index))
+	if (id && ag__strmap_get(&g->node_index, id, out_index))
 		return 0;
 	return AG_ENOTFOUND;
 }
@@ -393,7 +366,7 @@ int ag__link_add_evidence(const ag_graph *g, ag_link *l, const ag_evidence *ev)
 
 int ag_graph_find_link(const ag_graph *g, size_t a, size_t b, size_t *out_index)
 {
-	if (a < g->n_nodes && b < g->n_nodes && ag_u64map_get(&g->link_index, ag__pair_key(a, b), out_index))
+	if (a < g->n_nodes && b < g->n_nodes && ag__u64map_get(&g->link_index, ag__pair_key(a, b), out_index))
 		return 0;
 	return AG_ENOTFOUND;
 }
@@ -418,7 +391,7 @@ int ag__graph_add_link_at(ag_graph *g, size_t a, size_t b, ag_relation rel, unsi
 		return ag__error(AG_EINVAL, "unknown relation");
 	if (a > (size_t)UINT32_MAX || b > (size_t)UINT32_MAX)
 		return ag__error(AG_ELIMIT, "too many nodes");
-	if (!ag_u64map_get(&g->link_index, ag__pair_key(a, b), &i)) {
+	if (!ag__u64map_get(&g->link_index, ag__pair_key(a, b), &i)) {
 		if (AG_GROW(g->links, g->cap_links, g->n_links + 1) < 0)
 			return AG_ENOMEM;
 		i = g->n_links;
@@ -426,7 +399,7 @@ int ag__graph_add_link_at(ag_graph *g, size_t a, size_t b, ag_relation rel, unsi
 		memset(l, 0, sizeof(*l));
 		l->a = a < b ? a : b;
 		l->b = a < b ? b : a;
-		if (ag_u64map_put(&g->link_index, ag__pair_key(a, b), i) < 0)
+		if (ag__u64map_put(&g->link_index, ag__pair_key(a, b), i) < 0)
 			return AG_ENOMEM;
 		g->n_links++;
 	}
@@ -469,17 +442,17 @@ json_t *ag__graph_attrs(ag_graph *g)
 
 int ag__graph_reindex(ag_graph *g)
 {
-	ag_strmap_free(&g->node_index);
-	ag_strmap_free(&g->doc_index);
-	ag_u64map_free(&g->link_index);
+	ag__strmap_free(&g->node_index);
+	ag__strmap_free(&g->doc_index);
+	ag__u64map_free(&g->link_index);
 	for (size_t i = 0; i < g->n_nodes; i++)
-		if (ag_strmap_put(&g->node_index, g->nodes[i].id, i) < 0)
+		if (ag__strmap_put(&g->node_index, g->nodes[i].id, i) < 0)
 			return AG_ENOMEM;
 	for (size_t i = 0; i < g->n_docs; i++)
-		if (ag_strmap_put(&g->doc_index, g->docs[i].id, i) < 0)
+		if (ag__strmap_put(&g->doc_index, g->docs[i].id, i) < 0)
 			return AG_ENOMEM;
 	for (size_t i = 0; i < g->n_links; i++)
-		if (ag_u64map_put(&g->link_index, ag__pair_key(g->links[i].a, g->links[i].b), i) < 0)
+		if (ag__u64map_put(&g->link_index, ag__pair_key(g->links[i].a, g->links[i].b), i) < 0)
 			return AG_ENOMEM;
 	return 0;
 }

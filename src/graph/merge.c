@@ -317,17 +317,17 @@ static int contract(ag_graph *g, const size_t *rep)
 	}
 	g->n_nodes = kept;
 	/* links: re-pointed; the first of each pair takes the later ones in */
-	ag_u64map_free(&g->link_index);
+	ag__u64map_free(&g->link_index);
 	for (size_t i = 0; i < m; i++) {
 		ag_link *l = &g->links[i];
 		size_t a = map[l->a], b = map[l->b], j;
 		uint64_t key = ag__pair_key(a, b);
-		if (rc == 0 && a != b && !ag_u64map_get(&g->link_index, key, &j)) {
+		if (rc == 0 && a != b && !ag__u64map_get(&g->link_index, key, &j)) {
 			l->a = a < b ? a : b;
 			l->b = a < b ? b : a;
 			if (w != i)
 				g->links[w] = *l;
-			rc = ag_u64map_put(&g->link_index, key, w++);
+			rc = ag__u64map_put(&g->link_index, key, w++);
 			continue;
 		}
 		if (rc == 0 && a != b)
@@ -339,9 +339,9 @@ static int contract(ag_graph *g, const size_t *rep)
 	if (rc < 0)
 		return rc;
 	/* node indices changed */
-	ag_strmap_free(&g->node_index);
+	ag__strmap_free(&g->node_index);
 	for (size_t i = 0; i < g->n_nodes; i++)
-		if (ag_strmap_put(&g->node_index, g->nodes[i].id, i) < 0)
+		if (ag__strmap_put(&g->node_index, g->nodes[i].id, i) < 0)
 			return ag__enomem();
 	return 0;
 }
@@ -365,9 +365,9 @@ typedef struct {
 static int groups_add(groups *gr, const char *key, size_t item, size_t *group)
 {
 	size_t id;
-	if (!ag_strmap_get(&gr->ids, key, &id)) {
+	if (!ag__strmap_get(&gr->ids, key, &id)) {
 		id = gr->ids.count;
-		if (ag_strmap_put(&gr->ids, key, id) < 0)
+		if (ag__strmap_put(&gr->ids, key, id) < 0)
 			return AG_ENOMEM;
 	}
 	if (AG_GROW(gr->m, gr->cap, gr->n + 1) < 0)
@@ -407,7 +407,7 @@ static void groups_find(const groups *gr, const char *key, size_t *lo, size_t *h
 {
 	size_t id;
 	*lo = *hi = 0;
-	if (key && ag_strmap_get(&gr->ids, key, &id)) {
+	if (key && ag__strmap_get(&gr->ids, key, &id)) {
 		*lo = gr->first[id];
 		*hi = gr->first[id + 1];
 	}
@@ -415,7 +415,7 @@ static void groups_find(const groups *gr, const char *key, size_t *lo, size_t *h
 
 static void groups_free(groups *gr)
 {
-	ag_strmap_free(&gr->ids);
+	ag__strmap_free(&gr->ids);
 	free(gr->m);
 	free(gr->first);
 }
@@ -435,7 +435,7 @@ static int tolerant(const char *s, size_t n, ag_buf *out)
 	int rc = ag__fold(s, n, &f);
 	if (rc == 0)
 		rc = ag__name_key(f.data ? f.data : "", f.len, out);
-	ag_buf_free(&f);
+	ag__buf_free(&f);
 	return rc;
 }
 
@@ -461,7 +461,7 @@ static int make_key(const char *label, person_key *k)
 			w--;
 		if (w == label)
 			break;
-		ag_buf_clear(&word);
+		ag__buf_clear(&word);
 		if ((rc = ag__fold(w, (size_t)(last - 1 - w), &word)) < 0 || !word.data || !ag__is_particle(word.data))
 			break;
 		last = w;
@@ -470,23 +470,23 @@ static int make_key(const char *label, person_key *k)
 		rc = tolerant(last, strlen(last), &s);
 	if (rc == 0 && first_end && k->words > 1 && last > label) {
 		ag_buf f = {0};
-		if ((rc = tolerant(label, (size_t)(first_end - label), &f)) == 0 && (rc = ag_buf_puts(&b, f.data)) == 0 &&
-		    (rc = ag_buf_putc(&b, ' ')) == 0)
-			rc = ag_buf_puts(&b, s.data);
-		ag_buf_free(&f);
+		if ((rc = tolerant(label, (size_t)(first_end - label), &f)) == 0 && (rc = ag__buf_puts(&b, f.data)) == 0 &&
+		    (rc = ag__buf_putc(&b, ' ')) == 0)
+			rc = ag__buf_puts(&b, s.data);
+		ag__buf_free(&f);
 	} else if (rc == 0) {
-		rc = ag_buf_puts(&b, s.data);
+		rc = ag__buf_puts(&b, s.data);
 		k->words = 1;
 	}
 	if (rc == 0) {
-		k->key = ag_buf_detach(&b);
-		k->surname = ag_buf_detach(&s);
+		k->key = ag__buf_detach(&b);
+		k->surname = ag__buf_detach(&s);
 		if (!k->key || !k->surname)
 			rc = AG_ENOMEM;
 	}
-	ag_buf_free(&b);
-	ag_buf_free(&s);
-	ag_buf_free(&word);
+	ag__buf_free(&b);
+	ag__buf_free(&s);
+	ag__buf_free(&word);
 	return rc;
 }
 
@@ -588,8 +588,8 @@ static bool same_meeting(const ag_graph *g, size_t a, size_t b, const meeting_in
 	if (!located)
 		return false;
 	if (ia->dated && ib->dated) {
-		ag_date lo = ag_date_add_days(ia->start, -1), hi = ag_date_add_days(ia->end, 1);
-		if (ag_date_cmp(&ib->start, &hi) > 0 || ag_date_cmp(&ib->end, &lo) < 0)
+		ag_date lo = ag__date_add_days(ia->start, -1), hi = ag__date_add_days(ia->end, 1);
+		if (ag__date_cmp(&ib->start, &hi) > 0 || ag__date_cmp(&ib->end, &lo) < 0)
 			return false;
 	}
 	if (ia->n_parties >= 2 && ib->n_parties >= 2 && shared_parties(ia, ib) < 2)
@@ -610,11 +610,11 @@ static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
 		ag_node *x = &g->nodes[i];
 		if (x->type != AG_NODE_MEETING)
 			continue;
-		if (x->start && ag_date_parse_iso(x->start, strlen(x->start), &info[i].start) && ag_date_valid(&info[i].start)) {
+		if (x->start && ag__date_parse_iso(x->start, strlen(x->start), &info[i].start) && ag__date_valid(&info[i].start)) {
 			info[i].dated = true;
 			info[i].end = info[i].start;
-			if (x->end && ag_date_parse_iso(x->end, strlen(x->end), &info[i].end) && ag_date_valid(&info[i].end)) {
-				if (ag_date_cmp(&info[i].end, &info[i].start) < 0)
+			if (x->end && ag__date_parse_iso(x->end, strlen(x->end), &info[i].end) && ag__date_valid(&info[i].end)) {
+				if (ag__date_cmp(&info[i].end, &info[i].start) < 0)
 					info[i].end = info[i].start;
 			} else {
 				info[i].end = info[i].start;
@@ -637,11 +637,11 @@ static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
 		if (x->type != AG_NODE_MEETING)
 			continue;
 		meeting_info *mi = &info[i];
-		ag_buf_clear(&key);
-		if (x->place && (rc = ag_buf_printf(&key, "p\x1f%s", x->place)) == 0)
+		ag__buf_clear(&key);
+		if (x->place && (rc = ag__buf_printf(&key, "p\x1f%s", x->place)) == 0)
 			rc = groups_add(&gr, key.data, i, &mi->groups[mi->n_groups++]);
-		ag_buf_clear(&key);
-		if (rc == 0 && x->country && (rc = ag_buf_printf(&key, "c\x1f%s", x->country)) == 0)
+		ag__buf_clear(&key);
+		if (rc == 0 && x->country && (rc = ag__buf_printf(&key, "c\x1f%s", x->country)) == 0)
 			rc = groups_add(&gr, key.data, i, &mi->groups[mi->n_groups++]);
 		if (rc == 0 && !x->place && !x->country)
 			rc = groups_add(&gr, "-", i, &mi->groups[mi->n_groups++]);
@@ -687,7 +687,7 @@ static int resolve_meetings(ag_graph *g, size_t *rep, bool *any)
 	}
 done:
 	groups_free(&gr);
-	ag_buf_free(&key);
+	ag__buf_free(&key);
 	free(info);
 	return rc;
 }

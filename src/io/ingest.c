@@ -19,35 +19,11 @@
 #include <jansson.h>
 
 #include "actorgraph/ingest.h"
+#include "util/utf8.h"
 #include "util/util.h"
 
 #define DEFAULT_MAX_DOC ((size_t)256 << 20)
 #define CHUNK 65536
-
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_valid_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
-			return 0; /* overlong, surrogate */
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-			return 0;
-		return 4;
-	}
-	return 0;
-}
 
 /* Repair in place; returns the count of replaced bytes and the first offset. */
 static size_t repair_utf8(char *text, size_t len, size_t *first)
@@ -56,6 +32,7 @@ static size_t repair_utf8(char *text, size_t len, size_t *first)
 	size_t i = 0, bad = 0;
 	while (i < len) {
 		size_t k;
+		uint32_t cp;
 		if (s[i] >= 0x20 && s[i] < 0x80) {
 			i++;
 			/* then 8 bytes at a time while all are in 0x20..0x7F: no byte
@@ -75,7 +52,7 @@ static size_t repair_utf8(char *text, size_t len, size_t *first)
 			s[i++] = ' ';
 			continue;
 		}
-		k = utf8_valid_len(s + i, len - i);
+		k = ag__utf8_decode(s + i, len - i, &cp);
 		if (k) {
 			i += k;
 		} else {
@@ -243,7 +220,7 @@ static int gz_read_rest(gzFile f, const char *path, size_t max_bytes, ag_buf *b)
 			rc = ag__error(AG_ELIMIT, "%s: larger than the limit of %zu MB", path, max_bytes >> 20);
 			goto fail;
 		}
-		if (ag_buf_append(b, chunk, (size_t)n) < 0) {
+		if (ag__buf_append(b, chunk, (size_t)n) < 0) {
 			rc = ag__error(AG_ENOMEM, "%s: out of memory after %zu MB", path, b->len >> 20);
 			goto fail;
 		}
@@ -252,13 +229,13 @@ static int gz_read_rest(gzFile f, const char *path, size_t max_bytes, ag_buf *b)
 		rc = gz_fail(f, path);
 		goto fail;
 	}
-	if (!b->data && ag_buf_append(b, "", 0) < 0) {
+	if (!b->data && ag__buf_append(b, "", 0) < 0) {
 		rc = AG_ENOMEM;
 		goto fail;
 	}
 	return 0;
 fail:
-	ag_buf_free(b);
+	ag__buf_free(b);
 	return rc;
 }
 
@@ -293,7 +270,7 @@ int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
 	if (rc < 0)
 		return rc;
 	*len = b.len;
-	*out = ag_buf_detach(&b);
+	*out = ag__buf_detach(&b);
 	return 0;
 }
 
@@ -550,11 +527,11 @@ void ag_reader_free(ag_reader *r)
 		free(r->inputs[i]);
 	free(r->inputs);
 	free(r->seen_dirs);
-	ag_strmap_free(&r->ids);
+	ag__strmap_free(&r->ids);
 	if (r->jsonl)
 		gzclose(r->jsonl);
 	free(r->jsonl_path);
-	ag_buf_free(&r->line);
+	ag__buf_free(&r->line);
 	free(r);
 }
 
@@ -595,15 +572,15 @@ static void count_sizes(const char *path, int depth, uint64_t *sum)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		ag_buf_clear(&b);
-		if (ag_buf_printf(&b, "%s%s%s", path, ends_with(path, "/") ? "" : "/", e->d_name) < 0)
+		ag__buf_clear(&b);
+		if (ag__buf_printf(&b, "%s%s%s", path, ends_with(path, "/") ? "" : "/", e->d_name) < 0)
 			break;
 		if (stat(b.data, &st) < 0 || (!S_ISDIR(st.st_mode) && !is_input_name(b.data)))
 			continue;
 		count_sizes(b.data, depth + 1, sum);
 	}
 	closedir(d);
-	ag_buf_free(&b);
+	ag__buf_free(&b);
 }
 
 void ag_reader_position(ag_reader *r, uint64_t *done, uint64_t *total)
@@ -725,20 +702,20 @@ static int make_id(ag_reader *r, const char *path, const char *given, char **out
 		}
 		base = buf;
 	}
-	if (ag_buf_puts(&b, base) < 0)
+	if (ag__buf_puts(&b, base) < 0)
 		return AG_ENOMEM;
-	for (unsigned k = 2; ag_strmap_get(&r->ids, b.data, NULL); k++) {
-		ag_buf_clear(&b);
-		if (ag_buf_printf(&b, "%s~%u", base, k) < 0)
+	for (unsigned k = 2; ag__strmap_get(&r->ids, b.data, NULL); k++) {
+		ag__buf_clear(&b);
+		if (ag__buf_printf(&b, "%s~%u", base, k) < 0)
 			return AG_ENOMEM;
 	}
 	if (strcmp(b.data, base) != 0)
 		warn(r, "%s: document id '%s' already used, this one is '%s'", path, base, b.data);
-	if (ag_strmap_put(&r->ids, b.data, 1) < 0) {
-		ag_buf_free(&b);
+	if (ag__strmap_put(&r->ids, b.data, 1) < 0) {
+		ag__buf_free(&b);
 		return AG_ENOMEM;
 	}
-	*out = ag_buf_detach(&b);
+	*out = ag__buf_detach(&b);
 	return *out ? 0 : AG_ENOMEM;
 }
 
@@ -747,7 +724,7 @@ static int make_id(ag_reader *r, const char *path, const char *given, char **out
 static int jsonl_getline(ag_reader *r)
 {
 	bool too_long = false;
-	ag_buf_clear(&r->line);
+	ag__buf_clear(&r->line);
 	for (;;) {
 		if (r->chunk_pos == r->chunk_len) {
 			int n;
@@ -770,9 +747,9 @@ static int jsonl_getline(ag_reader *r)
 			size_t take = nl ? (size_t)(nl - start) : r->chunk_len - r->chunk_pos;
 			if (!too_long && r->line.len + take > r->opts.max_doc_bytes) {
 				too_long = true;
-				ag_buf_clear(&r->line);
+				ag__buf_clear(&r->line);
 			}
-			if (!too_long && ag_buf_append(&r->line, start, take) < 0)
+			if (!too_long && ag__buf_append(&r->line, start, take) < 0)
 				return ag__error(AG_ENOMEM, "%s: line %zu: out of memory", r->jsonl_path, r->jsonl_line + 1);
 			r->chunk_pos += take + (nl ? 1 : 0);
 			if (nl)
@@ -891,7 +868,8 @@ static bool fast_string(const char **p, const char *end, fast_str *out)
 			continue;
 		}
 		{
-			size_t k = utf8_valid_len(s, (size_t)(e - s));
+			uint32_t cp;
+			size_t k = ag__utf8_decode(s, (size_t)(e - s), &cp);
 			if (!k)
 				return false;
 			s += k;
@@ -1329,19 +1307,19 @@ static int read_rest(ag_reader *r, char **out, size_t *len)
 	*out = NULL;
 	if (r->chunk_len > r->opts.max_doc_bytes)
 		rc = ag__error(AG_ELIMIT, "-: larger than the limit of %zu MB", r->opts.max_doc_bytes >> 20);
-	else if (ag_buf_append(&b, r->chunk, r->chunk_len) < 0)
+	else if (ag__buf_append(&b, r->chunk, r->chunk_len) < 0)
 		rc = ag__error(AG_ENOMEM, "-: out of memory after %zu MB", (size_t)0);
 	before = b.len;
 	if (rc == 0) /* at the end already, gzread just says so again */
 		rc = gz_read_rest(r->jsonl, r->jsonl_path, r->opts.max_doc_bytes, &b);
 	close_jsonl(r);
 	if (rc < 0) {
-		ag_buf_free(&b);
+		ag__buf_free(&b);
 		return rc;
 	}
 	r->bytes_read += b.len - before;
 	*len = b.len;
-	*out = ag_buf_detach(&b);
+	*out = ag__buf_detach(&b);
 	return 0;
 }
 

@@ -43,6 +43,7 @@
 #include <stdlib.h>
 
 #include "render/render.h"
+#include "util/utf8.h"
 
 #define FONT "Helvetica,Arial,sans-serif"
 
@@ -116,42 +117,6 @@ enum {
 	TXT_BS4 = 2  /* quadruple backslashes (tooltips) */
 };
 
-/* Length of the valid UTF-8 sequence at s (n bytes left) and its code point; 0 when invalid. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c;
-	size_t len, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		len = 2;
-		c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		len = 3;
-		c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /*
  * Append the first n bytes of s, made safe for a Graphviz string value (see
  * the top of the file), stopping with "…" after max_chars characters
@@ -165,24 +130,24 @@ static int put_text(ag_buf *b, const char *s, size_t n, size_t max_chars, unsign
 
 	while (p < end && rc == 0) {
 		uint32_t cp;
-		size_t len = utf8_decode(p, (size_t)(end - p), &cp);
+		size_t len = ag__utf8_decode(p, (size_t)(end - p), &cp);
 
 		if (max_chars && chars == max_chars)
-			return ag_buf_puts(b, "\xE2\x80\xA6");
+			return ag__buf_puts(b, "\xE2\x80\xA6");
 		chars++;
 		if (len == 0 || cp == 0xFFFE || cp == 0xFFFF) {
-			rc = ag_buf_puts(b, "\xEF\xBF\xBD");
+			rc = ag__buf_puts(b, "\xEF\xBF\xBD");
 			p += len ? len : 1;
 			continue;
 		}
 		if (cp < 0x20 || cp == 0x7F)
-			rc = ag_buf_putc(b, ' ');
+			rc = ag__buf_putc(b, ' ');
 		else if (cp == '\\')
-			rc = ag_buf_puts(b, (flags & TXT_BS4) ? "\\\\\\\\" : (flags & TXT_BS2) ? "\\\\" : "\\");
+			rc = ag__buf_puts(b, (flags & TXT_BS4) ? "\\\\\\\\" : (flags & TXT_BS2) ? "\\\\" : "\\");
 		else if (cp == '&')
-			rc = ag_buf_puts(b, "&amp;");
+			rc = ag__buf_puts(b, "&amp;");
 		else
-			rc = ag_buf_append(b, (const char *)p, len);
+			rc = ag__buf_append(b, (const char *)p, len);
 		p += len;
 	}
 	return rc;
@@ -228,12 +193,12 @@ static int put_label(ag_buf *b, const char *s)
 			wc = LABEL_WORD_MAX + 1;
 		if (line && line + 1 + wc > LABEL_WRAP) {
 			if (lines == LABEL_LINES)
-				return ag_buf_puts(b, "\xE2\x80\xA6");
-			rc = ag_buf_puts(b, "\\n");
+				return ag__buf_puts(b, "\xE2\x80\xA6");
+			rc = ag__buf_puts(b, "\\n");
 			lines++;
 			line = 0;
 		} else if (line) {
-			rc = ag_buf_putc(b, ' ');
+			rc = ag__buf_putc(b, ' ');
 			line++;
 		}
 		if (rc == 0)
@@ -542,7 +507,7 @@ static int new_node(Agraph_t *G, Agraph_t *where, ag_buf *name, Agnode_t **out)
 
 	while (agnode(G, name->data, 0)) {
 		name->len = base;
-		if (ag_buf_printf(name, "~%u", ++k) < 0)
+		if (ag__buf_printf(name, "~%u", ++k) < 0)
 			return AG_ENOMEM;
 	}
 	if (!(*out = agnode(where, name->data, 1)))
@@ -556,7 +521,7 @@ static int tip_line(ag_buf *b, const char *key, const char *value)
 {
 	if (!value || !*value)
 		return 0;
-	if ((b->len && ag_buf_puts(b, "\\n") < 0) || ag_buf_printf(b, "%s: ", key) < 0)
+	if ((b->len && ag__buf_puts(b, "\\n") < 0) || ag__buf_printf(b, "%s: ", key) < 0)
 		return AG_ENOMEM;
 	return put_str(b, value, TIP_FIELD_MAX, TXT_BS4);
 }
@@ -576,7 +541,7 @@ static int node_tooltip(ag_buf *b, const ag_graph *g, const ag_node *n, const ch
 	size_t shown = 0;
 	int rc = 0;
 
-	ag_buf_clear(b);
+	ag__buf_clear(b);
 	if ((rc = put_str(b, n->label ? n->label : n->id, TIP_FIELD_MAX, TXT_BS4)) < 0 ||
 	    (rc = tip_line(b, "type", n->type == AG_NODE_OTHER && n->type_name ? n->type_name
 	                                                                         : ag_node_type_name(n->type))) < 0 ||
@@ -613,13 +578,13 @@ static int node_tooltip(ag_buf *b, const ag_graph *g, const ag_node *n, const ch
 	    (rc = tip_line(b, "last seen", n->last_seen)) < 0)
 		return rc;
 	if (n->aliases.count) {
-		if (ag_buf_puts(b, "\\nalso: ") < 0)
+		if (ag__buf_puts(b, "\\nalso: ") < 0)
 			return AG_ENOMEM;
 		for (size_t k = 0; k < n->aliases.count && k < 5; k++)
-			if ((k && ag_buf_puts(b, "; ") < 0) ||
+			if ((k && ag__buf_puts(b, "; ") < 0) ||
 			    put_str(b, n->aliases.items[k], 60, TXT_BS4) < 0)
 				return AG_ENOMEM;
-		if (n->aliases.count > 5 && ag_buf_puts(b, "; \xE2\x80\xA6") < 0)
+		if (n->aliases.count > 5 && ag__buf_puts(b, "; \xE2\x80\xA6") < 0)
 			return AG_ENOMEM;
 	}
 	return 0;
@@ -631,27 +596,27 @@ static int link_tooltip(ag_buf *b, const ag_graph *g, const ag_link *l)
 	char num[64];
 	bool first = true;
 
-	ag_buf_clear(b);
+	ag__buf_clear(b);
 	if (put_str(b, a->label ? a->label : a->id, 80, TXT_BS4) < 0 ||
-	    ag_buf_puts(b, " \xE2\x80\x94 ") < 0 || /* em dash */
-	    put_str(b, z->label ? z->label : z->id, 80, TXT_BS4) < 0 || ag_buf_puts(b, "\\n") < 0)
+	    ag__buf_puts(b, " \xE2\x80\x94 ") < 0 || /* em dash */
+	    put_str(b, z->label ? z->label : z->id, 80, TXT_BS4) < 0 || ag__buf_puts(b, "\\n") < 0)
 		return AG_ENOMEM;
 	for (int r = 0; r < AG_REL_COUNT; r++) {
 		if (!l->rel[r])
 			continue;
-		if (ag_buf_printf(b, "%s%s \xC3\x97%u", first ? "" : ", ", ag_relation_name((ag_relation)r),
+		if (ag__buf_printf(b, "%s%s \xC3\x97%u", first ? "" : ", ", ag_relation_name((ag_relation)r),
 		                  l->rel[r]) < 0)
 			return AG_ENOMEM;
 		first = false;
 	}
 	fmt_num(num, sizeof(num), "%.6g", l->weight);
-	if (ag_buf_printf(b, "%sweight %s", first ? "" : "; ", num) < 0)
+	if (ag__buf_printf(b, "%sweight %s", first ? "" : "; ", num) < 0)
 		return AG_ENOMEM;
-	if (l->ev_total && ag_buf_printf(b, "; evidence %zu", l->ev_total) < 0)
+	if (l->ev_total && ag__buf_printf(b, "; evidence %zu", l->ev_total) < 0)
 		return AG_ENOMEM;
 	if (l->example && *l->example) {
-		if (ag_buf_puts(b, "\\n\xE2\x80\x9C") < 0 || put_str(b, l->example, AG_EXAMPLE_MAX, TXT_BS4) < 0 ||
-		    ag_buf_puts(b, "\xE2\x80\x9D") < 0)
+		if (ag__buf_puts(b, "\\n\xE2\x80\x9C") < 0 || put_str(b, l->example, AG_EXAMPLE_MAX, TXT_BS4) < 0 ||
+		    ag__buf_puts(b, "\xE2\x80\x9D") < 0)
 			return AG_ENOMEM;
 	}
 	return 0;
@@ -674,17 +639,17 @@ static int put_title(ag_buf *b, const ag_graph *g, const ag_render_plan *plan)
 		if (!hi || strcmp(d, hi) > 0)
 			hi = d;
 	}
-	if (ag_buf_puts(b, "actorgraph") < 0 ||
-	    (g->n_docs && ag_buf_printf(b, ": %zu document%s", g->n_docs, g->n_docs == 1 ? "" : "s") < 0))
+	if (ag__buf_puts(b, "actorgraph") < 0 ||
+	    (g->n_docs && ag__buf_printf(b, ": %zu document%s", g->n_docs, g->n_docs == 1 ? "" : "s") < 0))
 		return AG_ENOMEM;
 	if (lo) {
-		if (ag_buf_puts(b, ", ") < 0 || put_str(b, lo, 32, TXT_BS2) < 0)
+		if (ag__buf_puts(b, ", ") < 0 || put_str(b, lo, 32, TXT_BS2) < 0)
 			return AG_ENOMEM;
 		if (strcmp(lo, hi) != 0 &&
-		    (ag_buf_puts(b, " \xE2\x80\x93 ") < 0 || put_str(b, hi, 32, TXT_BS2) < 0))
+		    (ag__buf_puts(b, " \xE2\x80\x93 ") < 0 || put_str(b, hi, 32, TXT_BS2) < 0))
 			return AG_ENOMEM;
 	}
-	return ag_buf_printf(b, "\\n%zu nodes, %zu links", g->n_nodes, g->n_links);
+	return ag__buf_printf(b, "\\n%zu nodes, %zu links", g->n_nodes, g->n_links);
 }
 
 /* ---------------------------------------------------------------- legend */
@@ -715,8 +680,8 @@ static int leg_pos(legend *L, void *obj, double x, double y)
 	char a[32], b[32];
 	fmt_num(a, sizeof(a), "%.2f", x);
 	fmt_num(b, sizeof(b), "%.2f", y);
-	ag_buf_clear(&L->val);
-	if (ag_buf_printf(&L->val, "%s,%s", a, b) < 0)
+	ag__buf_clear(&L->val);
+	if (ag__buf_printf(&L->val, "%s,%s", a, b) < 0)
 		return AG_ENOMEM;
 	return set_attr(obj, "pos", L->val.data);
 }
@@ -726,8 +691,8 @@ static int leg_node(legend *L, const char *key, double w, double h, double x, do
 	char a[32], b[32];
 	int rc;
 
-	ag_buf_clear(&L->name);
-	if ((rc = ag_buf_printf(&L->name, "legend_%s", key)) < 0 || (rc = new_node(L->G, L->sub, &L->name, out)) < 0)
+	ag__buf_clear(&L->name);
+	if ((rc = ag__buf_printf(&L->name, "legend_%s", key)) < 0 || (rc = new_node(L->G, L->sub, &L->name, out)) < 0)
 		return rc;
 	fmt_num(a, sizeof(a), "%.2f", w / 72.0);
 	fmt_num(b, sizeof(b), "%.2f", h / 72.0);
@@ -744,8 +709,8 @@ static int leg_text(legend *L, const char *key, const char *text, double x, doub
 	int rc;
 	if ((rc = leg_node(L, key, w, LEG_TEXT_ROW - 2, x + w / 2, L->y, out)) < 0)
 		return rc;
-	ag_buf_clear(&L->val);
-	if ((rc = put_str(&L->val, text, 80, TXT_BS2)) < 0 || (rc = ag_buf_puts(&L->val, "\\l")) < 0 ||
+	ag__buf_clear(&L->val);
+	if ((rc = put_str(&L->val, text, 80, TXT_BS2)) < 0 || (rc = ag__buf_puts(&L->val, "\\l")) < 0 ||
 	    (rc = set_attr(*out, "label", L->val.data)) < 0 || (rc = set_attr(*out, "shape", "plaintext")) < 0 ||
 	    (rc = set_attr(*out, "style", "")) < 0)
 		return rc;
@@ -799,8 +764,8 @@ static int leg_link(legend *L, ag_relation r)
 		fmt_num(p[i][0], sizeof(p[i][0]), "%.2f", x0 + (x1 - x0) * i / 3.0);
 		fmt_num(p[i][1], sizeof(p[i][1]), "%.2f", L->y);
 	}
-	ag_buf_clear(&L->val);
-	if ((rc = ag_buf_printf(&L->val, "%s,%s %s,%s %s,%s %s,%s", p[0][0], p[0][1], p[1][0], p[1][1], p[2][0],
+	ag__buf_clear(&L->val);
+	if ((rc = ag__buf_printf(&L->val, "%s,%s %s,%s %s,%s %s,%s", p[0][0], p[0][1], p[1][0], p[1][1], p[2][0],
 	                        p[2][1], p[3][0], p[3][1])) < 0 ||
 	    (rc = set_attr(e, "pos", L->val.data)) < 0)
 		return rc;
@@ -942,8 +907,8 @@ static int legend_placed(Agraph_t *G, Agraph_t *sub, const legend_content *c, do
 		goto cleanup;
 
 cleanup:
-	ag_buf_free(&L.name);
-	ag_buf_free(&L.val);
+	ag__buf_free(&L.name);
+	ag__buf_free(&L.val);
 	return rc;
 }
 
@@ -957,23 +922,23 @@ static int put_html(ag_buf *b, const char *s)
 		goto cleanup;
 	for (size_t i = 0; i < t.len && rc == 0; i++) {
 		char ch = t.data[i];
-		rc = ch == '<' ? ag_buf_puts(b, "&lt;") : ch == '>' ? ag_buf_puts(b, "&gt;")
-		   : ch == '"' ? ag_buf_puts(b, "&quot;") : ag_buf_putc(b, ch);
+		rc = ch == '<' ? ag__buf_puts(b, "&lt;") : ch == '>' ? ag__buf_puts(b, "&gt;")
+		   : ch == '"' ? ag__buf_puts(b, "&quot;") : ag__buf_putc(b, ch);
 	}
 cleanup:
-	ag_buf_free(&t);
+	ag__buf_free(&t);
 	return rc;
 }
 
 /* An HTML-like table row: a sample cell and a text cell (both trusted markup). */
 static int html_row(ag_buf *b, const char *sample, const char *text)
 {
-	return ag_buf_printf(b, "<TR><TD ALIGN=\"LEFT\">%s</TD><TD ALIGN=\"LEFT\">%s</TD></TR>", sample, text);
+	return ag__buf_printf(b, "<TR><TD ALIGN=\"LEFT\">%s</TD><TD ALIGN=\"LEFT\">%s</TD></TR>", sample, text);
 }
 
 static int html_chip(ag_buf *b, const char *fill)
 {
-	return ag_buf_printf(b, "<TD BGCOLOR=\"%s\" WIDTH=\"10\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"></TD>", fill);
+	return ag__buf_printf(b, "<TD BGCOLOR=\"%s\" WIDTH=\"10\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"></TD>", fill);
 }
 
 /*
@@ -990,7 +955,7 @@ static int legend_html(Agraph_t *G, Agraph_t *sub, const legend_content *c)
 	char *html = NULL;
 	int rc = AG_ENOMEM;
 
-	if (ag_buf_puts(&b, "<TABLE BORDER=\"1\" COLOR=\"#9A9A9A\" STYLE=\"ROUNDED\" CELLBORDER=\"0\" "
+	if (ag__buf_puts(&b, "<TABLE BORDER=\"1\" COLOR=\"#9A9A9A\" STYLE=\"ROUNDED\" CELLBORDER=\"0\" "
 	                    "CELLSPACING=\"2\" CELLPADDING=\"2\">"
 	                    "<TR><TD COLSPAN=\"2\"><FONT POINT-SIZE=\"12\">Legend</FONT></TD></TR>") < 0)
 		goto cleanup;
@@ -1012,13 +977,13 @@ static int legend_html(Agraph_t *G, Agraph_t *sub, const legend_content *c)
 			goto cleanup;
 	}
 	if (c->n_fills) {
-		if (ag_buf_puts(&b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
+		if (ag__buf_puts(&b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
 		                    "CELLPADDING=\"0\"><TR>") < 0)
 			goto cleanup;
 		for (size_t i = 0; i < c->n_fills; i++)
 			if (html_chip(&b, palette[i]) < 0)
 				goto cleanup;
-		if (ag_buf_puts(&b, "</TR></TABLE></TD><TD ALIGN=\"LEFT\">community</TD></TR>") < 0)
+		if (ag__buf_puts(&b, "</TR></TABLE></TD><TD ALIGN=\"LEFT\">community</TD></TR>") < 0)
 			goto cleanup;
 	}
 	if (c->any_small && html_row(&b, "white fill", "small community") < 0)
@@ -1026,11 +991,11 @@ static int legend_html(Agraph_t *G, Agraph_t *sub, const legend_content *c)
 	if (c->any_none && html_row(&b, "grey fill", "no community") < 0)
 		goto cleanup;
 	if (c->size_used) {
-		if (ag_buf_puts(&b, "<TR><TD ALIGN=\"LEFT\">node size</TD><TD ALIGN=\"LEFT\">") < 0 ||
-		    put_html(&b, c->size_used) < 0 || ag_buf_puts(&b, "</TD></TR>") < 0)
+		if (ag__buf_puts(&b, "<TR><TD ALIGN=\"LEFT\">node size</TD><TD ALIGN=\"LEFT\">") < 0 ||
+		    put_html(&b, c->size_used) < 0 || ag__buf_puts(&b, "</TD></TR>") < 0)
 			goto cleanup;
 	}
-	if (ag_buf_puts(&b, "</TABLE>") < 0 || ag_buf_puts(&name, "legend") < 0)
+	if (ag__buf_puts(&b, "</TABLE>") < 0 || ag__buf_puts(&name, "legend") < 0)
 		goto cleanup;
 
 	if ((rc = new_node(G, sub, &name, &n)) < 0 || (rc = set_attr(n, "shape", "plaintext")) < 0 ||
@@ -1048,8 +1013,8 @@ static int legend_html(Agraph_t *G, Agraph_t *sub, const legend_content *c)
 cleanup:
 	if (html)
 		agstrfree(G, html);
-	ag_buf_free(&b);
-	ag_buf_free(&name);
+	ag__buf_free(&b);
+	ag__buf_free(&name);
 	return rc;
 }
 
@@ -1108,7 +1073,7 @@ static int graph_attrs(Agraph_t *G, const ag_graph *g, const ag_render_plan *pla
 {
 	int rc;
 
-	ag_buf_clear(tmp);
+	ag__buf_clear(tmp);
 	if ((rc = put_title(tmp, g, plan)) < 0)
 		return rc;
 	if ((mode == AG_BUILD_DOT && (rc = set_attr(G, "layout", plan->engine)) < 0) ||
@@ -1161,20 +1126,20 @@ int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mod
 		/* DOT node names are the ids, made safe like any other text; cgraph
 		 * takes a name starting with '%' for an anonymous id (and leaks its
 		 * entry), so such a name gets a '_' in front */
-		ag_buf_clear(&name);
-		if ((rc = ag_buf_puts(&name, n->id && n->id[0] == '%' ? "_" : "")) < 0 ||
+		ag__buf_clear(&name);
+		if ((rc = ag__buf_puts(&name, n->id && n->id[0] == '%' ? "_" : "")) < 0 ||
 		    (rc = put_str(&name, n->id ? n->id : "", 0, TXT_BS2)) < 0 ||
 		    (rc = new_node(G, G, &name, &v)) < 0)
 			goto cleanup;
 		nodes[i] = v;
-		ag_buf_clear(&val);
-		if ((rc = ag_buf_puts(&val, "")) < 0 || (rc = put_label(&val, n->label ? n->label : n->id ? n->id : "")) < 0)
+		ag__buf_clear(&val);
+		if ((rc = ag__buf_puts(&val, "")) < 0 || (rc = put_label(&val, n->label ? n->label : n->id ? n->id : "")) < 0)
 			goto cleanup;
 		/* several rounds in one city: the date tells them apart on the diagram */
 		if (n->type == AG_NODE_MEETING && (n->start || (n->status && strcmp(n->status, "proposed") == 0))) {
-			if ((rc = ag_buf_puts(&val, "\\n")) < 0 ||
+			if ((rc = ag__buf_puts(&val, "\\n")) < 0 ||
 			    (rc = put_label(&val, n->start ? n->start : "")) < 0 ||
-			    (rc = ag_buf_puts(&val, n->status && strcmp(n->status, "proposed") == 0
+			    (rc = ag__buf_puts(&val, n->status && strcmp(n->status, "proposed") == 0
 			                                ? (n->start ? " (proposed)" : "(proposed)") : "")) < 0)
 				goto cleanup;
 		}
@@ -1229,8 +1194,8 @@ int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mod
 cleanup:
 	if (G)
 		agclose(G);
-	ag_buf_free(&name);
-	ag_buf_free(&val);
+	ag__buf_free(&name);
+	ag__buf_free(&val);
 	free(nodes);
 	free(comms);
 	free(sizes);
@@ -1255,7 +1220,7 @@ typedef struct {
 static int buf_putstr(void *chan, const char *str)
 {
 	dot_chan *c = chan;
-	if (ag_buf_puts(&c->b, str) < 0) {
+	if (ag__buf_puts(&c->b, str) < 0) {
 		c->failed = 1;
 		return EOF;
 	}
@@ -1295,11 +1260,11 @@ int ag_graph_to_dot(ag_graph *g, const ag_render_options *opts, char **out, size
 		                 : ag__error(AG_ERROR, "Graphviz could not write DOT: %s", ag__render_messages());
 		goto cleanup;
 	}
-	if (!chan.b.data && (rc = ag_buf_puts(&chan.b, "")) < 0)
+	if (!chan.b.data && (rc = ag__buf_puts(&chan.b, "")) < 0)
 		goto cleanup;
 	if (len)
 		*len = chan.b.len;
-	*out = ag_buf_detach(&chan.b);
+	*out = ag__buf_detach(&chan.b);
 	rc = 0;
 
 cleanup:
@@ -1307,6 +1272,6 @@ cleanup:
 		agclose(G);
 	if (locked)
 		ag__render_unlock();
-	ag_buf_free(&chan.b);
+	ag__buf_free(&chan.b);
 	return rc;
 }

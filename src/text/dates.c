@@ -296,7 +296,7 @@ static size_t year_after(const char *s, size_t len, size_t i, int *year)
 
 static size_t done(ag_date d, size_t n, ag_date *out)
 {
-	if (!ag_date_valid(&d))
+	if (!ag__date_valid(&d))
 		return 0;
 	*out = d;
 	return n;
@@ -405,7 +405,7 @@ static bool may_start_name(const char *s, size_t len)
 	return (second[lower(s[0]) - 'a'] >> (lower(s[1]) - 'a')) & 1u;
 }
 
-size_t ag_date_parse_at(const char *s, size_t len, ag_date *out)
+size_t ag__date_parse_at(const char *s, size_t len, ag_date *out)
 {
 	ag_date d;
 	size_t pre = 0, i, n;
@@ -416,7 +416,7 @@ size_t ag_date_parse_at(const char *s, size_t len, ag_date *out)
 	/* most words start no date: turn them away on their first byte */
 	if (!is_digit(s[0]) && !may_start_name(s, len))
 		return 0;
-	if ((n = ag_date_parse_weekday(s, len, &weekday)) > 0) {
+	if ((n = ag__date_parse_weekday(s, len, &weekday)) > 0) {
 		i = n;
 		if (i < len && s[i] == ',')
 			i++;
@@ -457,7 +457,7 @@ static bool partial_valid(const ag_date *d)
 	return d->day <= days_in_month(d->year, d->month);
 }
 
-bool ag_date_valid(const ag_date *d)
+bool ag__date_valid(const ag_date *d)
 {
 	return d && d->month >= 1 && d->day >= 1 && partial_valid(d);
 }
@@ -473,7 +473,7 @@ static char *put_num(char *p, int v, int width)
 	return p + width;
 }
 
-void ag_date_format(const ag_date *d, char out[11])
+void ag__date_format(const ag_date *d, char out[11])
 {
 	char *p = out;
 
@@ -494,7 +494,7 @@ void ag_date_format(const ag_date *d, char out[11])
 	*p = '\0';
 }
 
-int ag_date_cmp(const ag_date *a, const ag_date *b)
+int ag__date_cmp(const ag_date *a, const ag_date *b)
 {
 	if (!a || !b)
 		return (a != NULL) - (b != NULL);
@@ -533,7 +533,7 @@ static ag_date civil_from_days(long z)
 	return (ag_date){ (int)(yoe + era * 400 + (m <= 2)), (int)m, (int)d };
 }
 
-ag_date ag_date_add_days(ag_date d, int days)
+ag_date ag__date_add_days(ag_date d, int days)
 {
 	static const ag_date none = { 0, 0, 0 };
 	/* The whole year range is about 73,400 days; anything longer leaves it
@@ -541,24 +541,24 @@ ag_date ag_date_add_days(ag_date d, int days)
 	const int span = 366 * (AG_DATE_YEAR_MAX - AG_DATE_YEAR_MIN + 1);
 	ag_date r;
 
-	if (!ag_date_valid(&d) || days > span || days < -span)
+	if (!ag__date_valid(&d) || days > span || days < -span)
 		return none;
 	r = civil_from_days(days_from_civil(d.year, d.month, d.day) + days);
-	return ag_date_valid(&r) ? r : none;
+	return ag__date_valid(&r) ? r : none;
 }
 
-int ag_date_weekday(const ag_date *d)
+int ag__date_weekday(const ag_date *d)
 {
 	long z;
 
-	if (!ag_date_valid(d))
+	if (!ag__date_valid(d))
 		return -1;
 	z = days_from_civil(d->year, d->month, d->day);
 	/* 1970-01-01 was a Thursday (3); z is negative before 1970. */
 	return (int)(((z % 7) + 7 + 3) % 7);
 }
 
-bool ag_date_parse_iso(const char *s, size_t len, ag_date *out)
+bool ag__date_parse_iso(const char *s, size_t len, ag_date *out)
 {
 	ag_date d = { 0, 0, 0 };
 
@@ -578,7 +578,7 @@ bool ag_date_parse_iso(const char *s, size_t len, ag_date *out)
 
 /* Weekdays, relative words, spans, cues */
 
-size_t ag_date_parse_weekday(const char *s, size_t len, int *weekday)
+size_t ag__date_parse_weekday(const char *s, size_t len, int *weekday)
 {
 	int v;
 	size_t n;
@@ -589,16 +589,16 @@ size_t ag_date_parse_weekday(const char *s, size_t len, int *weekday)
 	return n;
 }
 
-ag_date ag_date_resolve_weekday(ag_date anchor, int weekday, bool future)
+ag_date ag__date_resolve_weekday(ag_date anchor, int weekday, bool future)
 {
 	static const ag_date none = { 0, 0, 0 };
-	int wd = ag_date_weekday(&anchor);
+	int wd = ag__date_weekday(&anchor);
 
 	if (wd < 0 || weekday < 0 || weekday > 6)
 		return none;
 	if (future)
-		return ag_date_add_days(anchor, (weekday - wd + 7) % 7);
-	return ag_date_add_days(anchor, -((wd - weekday + 7) % 7));
+		return ag__date_add_days(anchor, (weekday - wd + 7) % 7);
+	return ag__date_add_days(anchor, -((wd - weekday + 7) % 7));
 }
 
 /* A dash between two day numbers: '-', an en dash or "to"; the bytes up to
@@ -633,7 +633,7 @@ static size_t day_number(const char *s, size_t len, size_t i, int *day)
 	return n;
 }
 
-size_t ag_date_parse_month_day(const char *s, size_t len, int *month, int *day, int *end_day)
+size_t ag__date_parse_month_day(const char *s, size_t len, int *month, int *day, int *end_day)
 {
 	int m, d, e = 0, y;
 	size_t i, j, n;
@@ -673,7 +673,7 @@ size_t ag_date_parse_month_day(const char *s, size_t len, int *month, int *day, 
 			return 0;
 		j = i + n;
 	}
-	/* with a year it is a full date (ag_date_parse_at), not this */
+	/* with a year it is a full date (ag__date_parse_at), not this */
 	if (year_after(s, len, j, &y) > 0)
 		return 0;
 	*month = m;
@@ -682,22 +682,22 @@ size_t ag_date_parse_month_day(const char *s, size_t len, int *month, int *day, 
 	return j;
 }
 
-ag_date ag_date_resolve_month_day(ag_date anchor, int month, int day)
+ag_date ag__date_resolve_month_day(ag_date anchor, int month, int day)
 {
 	static const ag_date none = { 0, 0, 0 };
-	ag_date limit = ag_date_add_days(anchor, AG_DATE_AHEAD_DAYS);
+	ag_date limit = ag__date_add_days(anchor, AG_DATE_AHEAD_DAYS);
 
-	if (!ag_date_valid(&anchor) || !ag_date_valid(&limit))
+	if (!ag__date_valid(&anchor) || !ag__date_valid(&limit))
 		return none;
 	for (int y = anchor.year + 1; y >= anchor.year - 1; y--) {
 		ag_date d = { y, month, day };
-		if (ag_date_valid(&d) && ag_date_cmp(&d, &limit) <= 0)
+		if (ag__date_valid(&d) && ag__date_cmp(&d, &limit) <= 0)
 			return d;
 	}
 	return none;
 }
 
-size_t ag_date_parse_relative(const char *s, size_t len, int *delta)
+size_t ag__date_parse_relative(const char *s, size_t len, int *delta)
 {
 	int v;
 	size_t n;
@@ -709,7 +709,7 @@ size_t ag_date_parse_relative(const char *s, size_t len, int *delta)
 	return n;
 }
 
-bool ag_date_future_cue(const char *s, size_t len)
+bool ag__date_future_cue(const char *s, size_t len)
 {
 	size_t i, n;
 	int v;
@@ -760,7 +760,7 @@ static size_t span_count(const char *s, size_t len, size_t i, int *count)
 	return j + n - i;
 }
 
-size_t ag_date_parse_day_span(const char *s, size_t len, int *count, int *ordinal)
+size_t ag__date_parse_day_span(const char *s, size_t len, int *count, int *ordinal)
 {
 	static const char *const articles[] = { "the", "an", "a" };
 	size_t i = 0, j, k, n;
@@ -957,7 +957,7 @@ static const bool word_byte[256] = {
 };
 #undef W
 
-bool ag_date_find_document_date(const char *text, size_t len, ag_date *out, size_t *where)
+bool ag__date_find_document_date(const char *text, size_t len, ag_date *out, size_t *where)
 {
 	ag_date d, best = { 0, 0, 0 }, first = { 0, 0, 0 }, footer = { 0, 0, 0 };
 	size_t i = 0, n, best_at = 0, footer_at = 0;
@@ -989,16 +989,16 @@ bool ag_date_find_document_date(const char *text, size_t len, ag_date *out, size
 		}
 		/* Skip a whole word that starts no date: digit runs are then
 		 * looked at once, not from each of their bytes. */
-		if ((n = ag_date_parse_at(text + i, len - i, &d)) == 0) {
+		if ((n = ag__date_parse_at(text + i, len - i, &d)) == 0) {
 			while (i < len && word_byte[(unsigned char)text[i]])
 				i++;
 			continue;
 		}
-		if (ag_date_valid(&d)) {
+		if (ag__date_valid(&d)) {
 			if (!have_first) {
 				first = d;
 				have_first = true;
-			} else if (ag_date_cmp(&d, &first) != 0) {
+			} else if (ag__date_cmp(&d, &first) != 0) {
 				several = true;
 			}
 			score = score_date(text, len, i, i + n);

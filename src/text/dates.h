@@ -21,31 +21,31 @@
 typedef struct { int year, month, day; } ag_date;
 
 /* True when `d` is a full y-m-d within the year range and a real calendar day. */
-bool ag_date_valid(const ag_date *d);
+bool ag__date_valid(const ag_date *d);
 
 /*
  * Write "2026-02-17", or "2026-02" / "2026" for a partial date, into `out`.
  * A date that is neither valid nor a valid partial date gives "".
  */
-void ag_date_format(const ag_date *d, char out[11]);
+void ag__date_format(const ag_date *d, char out[11]);
 
 /* Order by year, month, day (unknown parts sort first): <0, 0 or >0. */
-int ag_date_cmp(const ag_date *a, const ag_date *b);
+int ag__date_cmp(const ag_date *a, const ag_date *b);
 
 /*
  * `d` moved by `days` (negative goes back).  Returns {0, 0, 0} when `d` is
  * not a valid full date or the result leaves the year range.
  */
-ag_date ag_date_add_days(ag_date d, int days);
+ag_date ag__date_add_days(ag_date d, int days);
 
 /* Day of the week of a full date, 0 = Monday .. 6 = Sunday; -1 if invalid. */
-int ag_date_weekday(const ag_date *d);
+int ag__date_weekday(const ag_date *d);
 
 /*
  * Parse exactly the whole span as "2026-02-17", "2026-02" or "2026" (two-digit
  * month and day).  Returns false, leaving *out alone, on anything else.
  */
-bool ag_date_parse_iso(const char *s, size_t len, ag_date *out);
+bool ag__date_parse_iso(const char *s, size_t len, ag_date *out);
 
 /*
  * Parse an absolute date expression starting exactly at s[0] and return the
@@ -65,7 +65,7 @@ bool ag_date_parse_iso(const char *s, size_t len, ag_date *out);
  * A month and day without a year ("March 3") and a bare year are not dates
  * here: there is no year to give, or too much ambiguity.
  */
-size_t ag_date_parse_at(const char *s, size_t len, ag_date *out);
+size_t ag__date_parse_at(const char *s, size_t len, ag_date *out);
 
 /*
  * Find the publication date of a news document in text[0..len).  The best
@@ -82,13 +82,13 @@ size_t ag_date_parse_at(const char *s, size_t len, ag_date *out);
  * Ties go to the earliest.  Returns true with *out and *where (byte offset
  * of the expression; `where` may be NULL), or false when there is none.
  */
-bool ag_date_find_document_date(const char *text, size_t len, ag_date *out, size_t *where);
+bool ag__date_find_document_date(const char *text, size_t len, ag_date *out, size_t *where);
 
 /*
  * Parse a weekday name "Monday".."Sunday" (any case, whole word) at s.
  * Returns the bytes consumed and *weekday 0 (Monday) .. 6, or 0.
  */
-size_t ag_date_parse_weekday(const char *s, size_t len, int *weekday);
+size_t ag__date_parse_weekday(const char *s, size_t len, int *weekday);
 
 /*
  * Resolve a weekday mentioned in a story dated `anchor`: with future false,
@@ -96,17 +96,17 @@ size_t ag_date_parse_weekday(const char *s, size_t len, int *weekday);
  * Tuesday" means that day); with future true, the first on or after anchor.
  * Returns {0, 0, 0} for an invalid anchor or weekday.
  */
-ag_date ag_date_resolve_weekday(ag_date anchor, int weekday, bool future);
+ag_date ag__date_resolve_weekday(ag_date anchor, int weekday, bool future);
 
 /*
  * Parse a day of a month without a year at s: "July 7", "July 7th", "Jul. 7",
  * "7 July", "7th of July", and spans "July 7-8", "7-8 July", "7 to 8 July"
  * (hyphen or en dash).  The month name must be capitalised (so "may" the verb
  * is never a month) and the expression must not go on with a year (that is a
- * full date: ag_date_parse_at).  Returns the bytes consumed with *month,
+ * full date: ag__date_parse_at).  Returns the bytes consumed with *month,
  * *day and *end_day (the last day of a span, 0 when none), or 0.
  */
-size_t ag_date_parse_month_day(const char *s, size_t len, int *month, int *day, int *end_day);
+size_t ag__date_parse_month_day(const char *s, size_t len, int *month, int *day, int *end_day);
 
 /* How far after the document date a date without a year may fall. */
 #define AG_DATE_AHEAD_DAYS 60
@@ -121,7 +121,7 @@ size_t ag_date_parse_month_day(const char *s, size_t len, int *month, int *day, 
  * years either side of it are tried (February 29 may be in none of them).
  * Returns {0, 0, 0} for an invalid anchor or when no such date is found.
  */
-ag_date ag_date_resolve_month_day(ag_date anchor, int month, int day);
+ag_date ag__date_resolve_month_day(ag_date anchor, int month, int day);
 
 /*
  * Parse a relative day expression at s: "today", "tonight", "yesterday",
@@ -130,7 +130,7 @@ ag_date ag_date_resolve_month_day(ag_date anchor, int month, int day);
  * Whole words, any case.  Returns the bytes consumed and the offset in days
  * (*delta), or 0.
  */
-size_t ag_date_parse_relative(const char *s, size_t len, int *delta);
+size_t ag__date_parse_relative(const char *s, size_t len, int *delta);
 
 /*
  * Does s[0..len) - the sentence up to a date mention - hold a future-tense
@@ -138,7 +138,7 @@ size_t ag_date_parse_relative(const char *s, size_t len, int *delta);
  * to", "scheduled", "expected to", "planned", "plans to", "upcoming",
  * "next" but not "next to")?  Whole words, any case.
  */
-bool ag_date_future_cue(const char *s, size_t len);
+bool ag__date_future_cue(const char *s, size_t len);
 
 /*
  * Parse a span of days at s: "two days", "two-day", "3 days", "the first of
@@ -148,6 +148,6 @@ bool ag_date_future_cue(const char *s, size_t len);
  * least the span can be.  Number words one..ten, ordinals first..tenth, or
  * digits.  Returns 0 and leaves the outputs alone when there is no span.
  */
-size_t ag_date_parse_day_span(const char *s, size_t len, int *count, int *ordinal);
+size_t ag__date_parse_day_span(const char *s, size_t len, int *count, int *ordinal);
 
 #endif

@@ -8,7 +8,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 
-#include "util/util.h"
+#include "util/wordset.h"
 
 static struct ag__wordtab *build(const char *const *words)
 {
