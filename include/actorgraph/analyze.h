@@ -26,6 +26,17 @@ typedef enum {
 	AG_COMMUNITY_NONE
 } ag_community_method;
 
+/** How far ag_analyze has come (given to its progress callback). */
+typedef struct {
+	/** The step: "degree and strength", "betweenness", "closeness",
+	 * "harmonic", "closeness and harmonic (sampled)" then "closeness and
+	 * harmonic" on large graphs, "eigenvector", "pagerank", "coreness",
+	 * "clustering", the community method's name, "consensus"; NULL once
+	 * the analysis is done.  A static string. */
+	const char *step;
+	int percent; /**< how far the step has come, 0 to 99; -1 as it begins */
+} ag_analyze_progress;
+
 typedef struct {
 	unsigned version;
 	unsigned long seed;        /**< RNG seed for every randomised step (default 42) */
@@ -33,11 +44,20 @@ typedef struct {
 	double resolution;         /**< modularity resolution (default 1.0) */
 	int exact;                 /**< 1: never approximate path metrics on large graphs */
 	size_t consensus;          /**< >1: run that many seeds and report stability */
-	int progress;              /**< 1: progress lines on stderr for long steps */
+	int progress;              /**< 1: report the long steps to progress_cb */
+	/** Called on the calling thread, when progress is 1, as each step
+	 * begins and advances, and once more (step NULL) when the analysis has
+	 * succeeded (a graph without nodes has no steps and no report); may be
+	 * NULL.  Step reports come while ag_analyze holds the igraph lock, so it
+	 * must not call ag_analyze. */
+	void (*progress_cb)(const ag_analyze_progress *p, void *ctx);
+	void *progress_ctx;        /**< given to progress_cb */
 } ag_analyze_options;
 
-#define AG_ANALYZE_OPTIONS_VERSION 1
-#define AG_ANALYZE_OPTIONS_INIT {AG_ANALYZE_OPTIONS_VERSION, 42, AG_COMMUNITY_LEIDEN, 1.0, 0, 0, 0}
+/* Version 2 added progress_cb and progress_ctx; ag_analyze still takes a
+ * version 1 struct (without them) from programs built before. */
+#define AG_ANALYZE_OPTIONS_VERSION 2
+#define AG_ANALYZE_OPTIONS_INIT {AG_ANALYZE_OPTIONS_VERSION, 42, AG_COMMUNITY_LEIDEN, 1.0, 0, 0, 0, NULL, NULL}
 
 /**
  * Compute every metric and the communities, storing them on g (metrics and

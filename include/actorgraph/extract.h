@@ -100,9 +100,6 @@ AG_EXTERN int ag_extractor_finish(ag_extractor *ex, ag_graph **out);
  */
 AG_EXTERN int ag_extractor_finish_partial(ag_extractor *ex, ag_graph **out);
 
-/** 1 when the graph is partial (from ag_extractor_finish_partial, or merged from partial graphs), else 0. */
-AG_EXTERN int ag_graph_is_partial(const ag_graph *g);
-
 /**
  * Merge graph `from` into `into` (nodes by id, link counts and evidence added
  * up, documents by id).  When both are partial (an empty `into` counts as

@@ -62,7 +62,8 @@ typedef struct {
 
 /**
  * Filter g in place as described above.  Node and link indices are
- * renumbered.  `report` may be NULL.  An empty result is not an error.
+ * renumbered.  opts NULL = the defaults (keep everything); `report` may be
+ * NULL.  An empty result is not an error.
  * Errors: AG_EINVAL for bad options (a negative or NaN min_weight, unknown
  * type bits, an ego dropped by the type or weight filter), AG_ENOTFOUND when
  * the ego id is not in the graph (the message names it), AG_ENOMEM.  On

@@ -154,10 +154,16 @@ AG_EXTERN const ag_evidence *ag_graph_link_evidence(const ag_graph *g, size_t li
 /**
  * Put nodes in id order, links in (source id, target id) order and evidence
  * in (document id, start) order, so that output is the same whatever order
- * things were added in.  Every writer calls this.  Indices change, and
+ * things were added in.  Every graph the library hands out is already in
+ * this order; call it after building or changing a graph by hand, before
+ * writing it (writers write a graph in its order).  Indices change, and
  * strings borrowed from the graph before may no longer be valid.  AG_ENOMEM.
  */
 AG_EXTERN int ag_graph_sort(ag_graph *g);
+
+/** 1 when the graph is partial: identities not resolved yet (ag_extractor_finish_partial,
+ * or merged from partial graphs), else 0. */
+AG_EXTERN int ag_graph_is_partial(const ag_graph *g);
 
 /** "person", "state", "organization", "meeting", "other" (static strings; "other" when out of range). */
 AG_EXTERN const char *ag_node_type_name(ag_node_type type);

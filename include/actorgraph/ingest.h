@@ -6,6 +6,10 @@
  * date.  The text keeps its original byte offsets: invalid UTF-8 bytes and
  * NUL bytes are replaced one for one (by '?' and ' '), never removed, so every
  * span the extractor reports points into the original input.
+ *
+ * Every function here that returns an int gives AG_EINVAL for a NULL
+ * argument where none is allowed (text and data may be NULL when their
+ * length is 0) and for options whose version is not AG_INGEST_OPTIONS_VERSION.
  */
 #ifndef ACTORGRAPH_INGEST_H
 #define ACTORGRAPH_INGEST_H
@@ -74,14 +78,15 @@ AG_EXTERN int ag_reader_open(const char *const *inputs, size_t n,
  */
 AG_EXTERN int ag_reader_next(ag_reader *r, ag_document **out);
 
-/** Bytes read so far, for progress reports. */
+/** Bytes read so far, for progress reports (0 for a NULL reader). */
 AG_EXTERN size_t ag_reader_bytes_read(const ag_reader *r);
 
 /**
  * Where the reader is in its inputs, in bytes as stored on disk (a gzip file
  * counts its compressed size): *done so far, and *total over all inputs, or 0
  * when it cannot be known (standard input).  The first call walks the input
- * folders once to add up their sizes; later calls are cheap.
+ * folders once to add up their sizes; later calls are cheap.  A NULL
+ * argument gives 0 and 0.
  */
 AG_EXTERN void ag_reader_position(ag_reader *r, uint64_t *done, uint64_t *total);
 

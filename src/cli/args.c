@@ -41,8 +41,14 @@ int cli_lib_fail(void)
 
 void cli_warn(void *ctx, const char *msg)
 {
+	/* the library names no flags: a size limit points at the one that sets it */
+	const char *lim = strstr(msg, "the limit of "), *mb = lim ? strstr(lim, " MB") : NULL;
 	(void)ctx;
-	if (!quiet)
+	if (quiet)
+		return;
+	if (mb)
+		fprintf(stderr, "actorgraph: warning: %.*s (--max-doc-mb)%s\n", (int)(mb + 3 - msg), msg, mb + 3);
+	else
 		fprintf(stderr, "actorgraph: warning: %s\n", msg);
 }
 

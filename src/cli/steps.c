@@ -121,7 +121,10 @@ int cli_extract(const cli_args *a, ag_graph **out)
 		}
 	}
 	if (ag_extractor_new(&eo, &ex) < 0) {
-		rc = ag_error_last_code() == AG_EINVAL ? cli_usage("%s", ag_error_last()) : cli_lib_fail();
+		/* the library names the option field (since, until); we name the flag */
+		const char *m = ag_error_last();
+		bool flag = strncmp(m, "since:", 6) == 0 || strncmp(m, "until:", 6) == 0;
+		rc = ag_error_last_code() == AG_EINVAL ? cli_usage("%s%s", flag ? "--" : "", m) : cli_lib_fail();
 		goto cleanup;
 	}
 	if (ag_reader_open(inputs, n_inputs, &io, &r) < 0) {
@@ -175,6 +178,18 @@ cleanup:
 	return rc;
 }
 
+/* ag_analyze's progress on a terminal, one line per report. */
+static void analyze_progress(const ag_analyze_progress *p, void *ctx)
+{
+	(void)ctx;
+	if (!p->step)
+		fputs("analyze: done\n", stderr);
+	else if (p->percent < 0)
+		fprintf(stderr, "analyze: %s...\n", p->step);
+	else
+		fprintf(stderr, "analyze: %s %d%%...\n", p->step, p->percent);
+}
+
 int cli_analyze_options(const cli_args *a, ag_analyze_options *o)
 {
 	const char *v;
@@ -198,6 +213,7 @@ int cli_analyze_options(const cli_args *a, ag_analyze_options *o)
 	}
 	o->exact = cli_has(a, "exact");
 	o->progress = !cli_quiet() && isatty(2);
+	o->progress_cb = analyze_progress;
 	return 0;
 }
 

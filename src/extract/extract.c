@@ -1,17 +1,17 @@
 /*
- * extract.c - the extraction pipeline for one document, and the corpus
- * extractor that merges the documents' graphs:
- *
- *   document -> sentences.c -> gazetteer.c -> names.c -> meetings.c -> relations.c -> graph
+ * extract.c - the driver: the extraction pipeline for one document
+ * (pipeline.h), and the corpus extractor that merges the documents' graphs
+ * and resolves identities when it is finished.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "text/dates.h"
-#include "extract/extract_impl.h"
+#include "extract/extract.h"
+#include "extract/pipeline.h"
 #include "graph/graph_int.h"
-#include "graph/merge.h"
-#include "extract/relations.h"
+#include "graph/union.h"
+#include "text/dates.h"
+
 
 struct ag_extractor {
 	const ag_gazetteer *gz;
@@ -38,13 +38,15 @@ int ag_extractor_new(const ag_extract_options *opts, ag_extractor **out)
 	ag_extractor *ex;
 	int rc;
 
+	AG_CHECK_ARGS(out);
+	AG_CHECK_OPTIONS(opts, AG_EXTRACT_OPTIONS_VERSION, "AG_EXTRACT_OPTIONS_INIT");
 	*out = NULL;
 	if (!opts)
 		opts = &defaults;
 	if (!(ex = calloc(1, sizeof(*ex))))
 		return ag__enomem();
-	if ((rc = parse_bound(opts->since, "--since", &ex->since, &ex->has_since)) < 0 ||
-	    (rc = parse_bound(opts->until, "--until", &ex->until, &ex->has_until)) < 0 ||
+	if ((rc = parse_bound(opts->since, "since", &ex->since, &ex->has_since)) < 0 ||
+	    (rc = parse_bound(opts->until, "until", &ex->until, &ex->has_until)) < 0 ||
 	    (rc = opts->gazetteer ? 0 : ag__gazetteer_default(&ex->gz)) < 0 ||
 	    (rc = ag_graph_new(&ex->corpus)) < 0) {
 		ag_extractor_free(ex);
@@ -111,7 +113,7 @@ int ag__extract_document_td(const ag_extractor *ex, const ag_document *doc, ag_t
 	if ((rc = ag_graph_new(&g)) < 0)
 		return rc;
 	if (outside_window(ex, td->date)) {
-		*out = g; /* empty: the document falls outside --since/--until */
+		*out = g; /* empty: the document falls outside the time window */
 		return 0;
 	}
 	if ((rc = ag_graph_add_document(g, doc->id, doc->path, td->date[0] ? td->date : NULL, &di)) < 0 ||
@@ -129,7 +131,7 @@ int ag__extract_document_td(const ag_extractor *ex, const ag_document *doc, ag_t
 	g = NULL;
 cleanup:
 	if (rc < 0 && doc->path && !strstr(ag_error_last(), doc->path)) {
-		char why[512];
+		char why[AG_ERROR_MAX];
 		snprintf(why, sizeof(why), "%s", ag_error_last());
 		ag__error(rc, "%s: %s", doc->path, why);
 	}

@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "extract/extract_impl.h"
+#include "extract/gazetteer.h"
 #include "extract/gazetteer_data.h"
+#include "extract/tokenize.h"
+#include "text/fold.h"
 
 static const struct {
 	const char *name;
@@ -219,12 +221,12 @@ static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t 
 	return 0;
 }
 
-int ag_gazetteer_load_buffer(ag_gazetteer *gz, const char *data, size_t len, const char *name)
+/* Load TSV lines, or (names_only) a list of given names, one per line. */
+static int load_buffer(ag_gazetteer *gz, const char *data, size_t len, const char *name, bool names_only)
 {
 	ag_textdoc td = {0};
 	ag_buf key = {0}, exact = {0};
 	size_t i = 0, lineno = 0;
-	bool names_only = strstr(name, "given-names") != NULL;
 	int rc = 0;
 
 	while (i < len && rc == 0) {
@@ -253,12 +255,19 @@ int ag_gazetteer_load_buffer(ag_gazetteer *gz, const char *data, size_t len, con
 	return rc;
 }
 
+int ag_gazetteer_load_buffer(ag_gazetteer *gz, const char *data, size_t len, const char *name)
+{
+	AG_CHECK_ARGS(gz && (data || !len) && name);
+	return load_buffer(gz, data, len, name, false);
+}
+
 int ag_gazetteer_load_file(ag_gazetteer *gz, const char *path)
 {
 	char *data = NULL;
 	size_t len = 0;
-	int rc = ag_file_read(path, (size_t)64 << 20, &data, &len);
-	if (rc < 0)
+	int rc;
+	AG_CHECK_ARGS(gz && path);
+	if ((rc = ag_file_read(path, (size_t)64 << 20, &data, &len)) < 0)
 		return rc;
 	rc = ag_gazetteer_load_buffer(gz, data, len, path);
 	free(data);
@@ -267,13 +276,19 @@ int ag_gazetteer_load_file(ag_gazetteer *gz, const char *path)
 
 int ag_gazetteer_new(ag_gazetteer **out)
 {
-	ag_gazetteer *gz = calloc(1, sizeof(*gz));
+	ag_gazetteer *gz;
 	int rc = 0;
+	AG_CHECK_ARGS(out);
 	*out = NULL;
-	if (!gz)
+	if (!(gz = calloc(1, sizeof(*gz))))
 		return ag__enomem();
-	for (const ag_data_file *f = ag__data_files; f->name && rc == 0; f++)
-		rc = ag_gazetteer_load_buffer(gz, (const char *)f->bytes, f->size, f->name);
+	/* src/data: the .tsv files in the gazetteer format, the .txt files lists
+	 * of given names (one per line) */
+	for (const ag_data_file *f = ag__data_files; f->name && rc == 0; f++) {
+		size_t n = strlen(f->name);
+		bool list = n > 4 && strcmp(f->name + n - 4, ".txt") == 0;
+		rc = load_buffer(gz, (const char *)f->bytes, f->size, f->name, list);
+	}
 	if (rc < 0) {
 		ag_gazetteer_free(gz);
 		return rc;
@@ -309,7 +324,7 @@ void ag_gazetteer_free(ag_gazetteer *gz)
 static pthread_once_t default_once = PTHREAD_ONCE_INIT;
 static ag_gazetteer *default_gz;
 static int default_rc;
-static char default_err[512];
+static char default_err[AG_ERROR_MAX];
 
 static void make_default(void)
 {
@@ -362,7 +377,7 @@ bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind)
 }
 
 /* Does the raw text of tokens [i, i+n) read exactly `exact`? */
-static bool exact_match(const ag_textdoc *td, size_t i, size_t n, const char *exact)
+bool ag__gz_exact_match(const ag_textdoc *td, size_t i, size_t n, const char *exact)
 {
 	size_t pos = 0, el = strlen(exact);
 	for (size_t k = i; k < i + n; k++) {
@@ -447,134 +462,11 @@ int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok)
 			continue;
 		/* a phrase ends at a word boundary: not inside "U.S.-backed" and the like is fine */
 		for (int32_t k = (int32_t)e; k >= 0; k = gz->entries[k].next) {
-			if (gz->entries[k].exact && !exact_match(td, i, n, gz->entries[k].exact))
+			if (gz->entries[k].exact && !ag__gz_exact_match(td, i, n, gz->entries[k].exact))
 				continue;
 			*ntok = (unsigned)n;
 			return (int32_t)e;
 		}
 	}
 	return -1;
-}
-
-/* ---- mentions ---------------------------------------------------------------- */
-
-/* "to" is not among them: "according to the Kremlin" names an actor. */
-static const char *const locatives[] = {
-	"in", "at", "from", "near", "outside", "inside", "into", "across", "throughout", "via",
-	"around", NULL};
-static ag_wordset locative_set = AG_WORDSET(locatives);
-
-static bool after_locative(const ag_textdoc *td, size_t i, size_t n)
-{
-	size_t s = td->sents[td->toks[i].sent].tok;
-	/* "the Washington-led drive": a compound modifier, not a place */
-	if (i + n + 1 < td->n_toks && ag__tok_punct(td, i + n) == '-' && (td->toks[i + n].flags & TF_NOSPACE) &&
-	    (td->toks[i + n + 1].flags & TF_NOSPACE))
-		return false;
-	if (i > s && ag__tok_is(td, i - 1, "the"))
-		i--;
-	if (i <= s)
-		return false;
-	return ag__tok_in(td, i - 1, &locative_set);
-}
-
-static int priority(gz_kind k)
-{
-	switch (k) {
-	case GZ_STATE: return 9;
-	case GZ_ORG: return 8;
-	case GZ_ORGAN: return 8;
-	case GZ_CAPITAL: case GZ_SEAT: case GZ_DEMONYM: return 7;
-	case GZ_CITY: case GZ_REGION: return 6;
-	case GZ_MEDIA: case GZ_NONPERSON: return 5;
-	case GZ_TITLE: return 4;
-	default: return 0;
-	}
-}
-
-static int push_mention(ag_textdoc *td, ag_mention_kind kind, gz_kind via, size_t tok, size_t n, int32_t entity)
-{
-	ag_mention *m;
-	if (AG_GROW(td->ments, td->cap_ments, td->n_ments + 1) < 0)
-		return AG_ENOMEM;
-	m = &td->ments[td->n_ments];
-	m->kind = (uint8_t)kind;
-	m->via = (uint8_t)via;
-	m->tok = (uint32_t)tok;
-	m->ntok = (uint16_t)n;
-	m->start = td->toks[tok].start;
-	m->end = td->toks[tok + n - 1].end;
-	m->entity = entity;
-	for (size_t k = tok; k < tok + n; k++)
-		td->tok_ment[k] = (int32_t)td->n_ments;
-	td->n_ments++;
-	return 0;
-}
-
-int ag__find_mentions(ag_textdoc *td)
-{
-	const ag_gazetteer *gz = td->gz;
-	if (AG_GROW(td->tok_ment, td->cap_tok_ment, td->n_toks + 1) < 0)
-		return AG_ENOMEM;
-	for (size_t i = 0; i < td->n_toks; i++)
-		td->tok_ment[i] = -1;
-	for (size_t i = 0; i < td->n_toks;) {
-		unsigned n = 0;
-		int32_t e, best = -1;
-		const ag_token *t = &td->toks[i];
-
-		if ((t->flags & TF_SKIP) || !(t->flags & TF_WORD) || (e = ag__gz_match(td, i, &n)) < 0) {
-			i++;
-			continue;
-		}
-		for (int32_t k = e; k >= 0; k = gz->entries[k].next) {
-			const gz_entry *en = &gz->entries[k];
-			if (en->ntok != n || en->kind == GZ_GIVEN)
-				continue;
-			if (en->exact && !exact_match(td, i, n, en->exact))
-				continue;
-			/* proper names need a capital letter; role words do not */
-			if (en->kind != GZ_TITLE && !(t->flags & (TF_CAP | TF_DIGIT)))
-				continue;
-			if (best < 0 || priority(en->kind) > priority(gz->entries[best].kind))
-				best = k;
-		}
-		if (best < 0) {
-			i++;
-			continue;
-		}
-		{
-			const gz_entry *en = &gz->entries[best];
-			int32_t ent = en->entity;
-			int rc = 0;
-			switch (en->kind) {
-			case GZ_STATE: case GZ_DEMONYM: case GZ_ORGAN:
-				rc = push_mention(td, M_STATE, en->kind, i, n, gz->entities[ent].state);
-				break;
-			case GZ_CAPITAL: case GZ_SEAT:
-				/* "talks in Moscow" is a place; "Moscow said" is the state */
-				if (after_locative(td, i, n))
-					rc = push_mention(td, M_PLACE, en->kind, i, n, ent);
-				else
-					rc = push_mention(td, M_STATE, en->kind, i, n, gz->entities[ent].state);
-				break;
-			case GZ_CITY: case GZ_REGION:
-				rc = push_mention(td, M_PLACE, en->kind, i, n, ent);
-				break;
-			case GZ_ORG:
-				rc = push_mention(td, M_ORG, en->kind, i, n, ent);
-				break;
-			case GZ_TITLE:
-				rc = push_mention(td, M_TITLE, en->kind, i, n, ent);
-				break;
-			default:
-				rc = push_mention(td, M_BLOCK, en->kind, i, n, ent);
-				break;
-			}
-			if (rc < 0)
-				return rc;
-			i += n;
-		}
-	}
-	return 0;
 }

@@ -11,10 +11,9 @@
  */
 #include <stdlib.h>
 
+#include "extract/gazetteer.h"
+#include "extract/meetings.h"
 #include "text/dates.h"
-#include "extract/extract_impl.h"
-#include "graph/graph_int.h"
-#include "extract/relations.h"
 
 /* A date without a year this many days before the document date is an
  * earlier round when it dates the talks (as a date of another year is). */
@@ -37,7 +36,6 @@ static const char *const ordinals[] = {
 /* Words that tie a sentence to the talks without naming them. */
 static const char *const context_words[] = {"delegation", "delegations", "session", "side", NULL};
 
-static const char *const locatives[] = {"in", "at", "near", "outside", "inside", "into", NULL};
 static const char *const said_words[] = {"said", "says", "told", "added", "stated", NULL};
 static const char *const proposal_words[] = {
 	"potential", "possible", "proposed", "planned", "prospective", "future", "hypothetical",
@@ -55,7 +53,6 @@ static const char *const lead_verbs[] = {
 	"joined", "negotiated", "opened", "lead", "head", NULL};
 static ag_wordset ordinals_set = AG_WORDSET(ordinals);
 static ag_wordset context_words_set = AG_WORDSET(context_words);
-static ag_wordset locatives_set = AG_WORDSET(locatives);
 static ag_wordset said_words_set = AG_WORDSET(said_words);
 static ag_wordset proposal_words_set = AG_WORDSET(proposal_words);
 static ag_wordset modal_words_set = AG_WORDSET(modal_words);
@@ -75,18 +72,6 @@ static const char *cue_kind(const ag_textdoc *td, size_t i)
 	if (!(td->toks[i].flags & TF_WORD) || (k = ag__tok_find(td, i, &cue_set)) < 0)
 		return NULL;
 	return cue_kinds[k];
-}
-
-static const ag_mention *ment_at(const ag_textdoc *td, size_t i)
-{
-	return i < td->n_toks && td->tok_ment[i] >= 0 ? &td->ments[td->tok_ment[i]] : NULL;
-}
-
-static bool after_locative(const ag_textdoc *td, size_t i, size_t s)
-{
-	if (i > s && ag__tok_is(td, i - 1, "the"))
-		i--;
-	return i > s && word_in(td, i - 1, &locatives_set);
 }
 
 static void add_role(int32_t *arr, size_t *n, int32_t v)
@@ -133,7 +118,7 @@ static bool venue_before_cue(const ag_textdoc *td, size_t end, size_t cue)
 		 * capitalised words that name no actor */
 		if (!(t->flags & TF_WORD) ? t->punct == ',' :
 		    (t->flags & TF_DIGIT) || ag__tok_in(td, k, &venue_time_words_set) ||
-		    ((t->flags & TF_CAP) && (!ment_at(td, k) || ment_at(td, k)->kind == M_BLOCK))) {
+		    ((t->flags & TF_CAP) && (!ag__ment_at(td, k) || ag__ment_at(td, k)->kind == M_BLOCK))) {
 			k++;
 			continue;
 		}
@@ -149,11 +134,11 @@ static bool venue_before_cue(const ag_textdoc *td, size_t end, size_t cue)
 	if (k > cue || cue - k > 5)
 		return false;
 	for (lead = k; lead < cue; lead++) {
-		const ag_mention *m = ment_at(td, lead);
+		const ag_mention *m = ag__ment_at(td, lead);
 		if (!(td->toks[lead].flags & TF_WORD) && td->toks[lead].punct != '-')
 			return false;
 		if ((td->toks[lead].flags & TF_WORD) && (word_in(td, lead, &venue_breaks_set) ||
-		                                          word_in(td, lead, &locatives_set) || word_in(td, lead, &said_words_set)))
+		                                          ag__tok_locative(td, lead, AG_LOC_VENUE) || word_in(td, lead, &said_words_set)))
 			return false;
 		if (m && m->kind == M_PLACE)
 			return false;
@@ -340,7 +325,7 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, size_t send)
 {
 	size_t a = m->tok, b = m->tok + m->ntok;
-	const ag_mention *next = ment_at(td, b);
+	const ag_mention *next = ag__ment_at(td, b);
 
 	/* "Putin's aide", "Mr Putin envoy": the name describes someone else */
 	if ((td->toks[b - 1].flags & TF_POSS) || (next && next->kind == M_TITLE))
@@ -397,7 +382,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 		/* "round" as talks: "a round of talks", "the second round", "the Istanbul round" */
 		if (kind && (ag__tok_is(td, i, "round") || ag__tok_is(td, i, "rounds")) && !ag__tok_is(td, i + 1, "of") &&
 		    !(i > s->tok && (word_in(td, i - 1, &ordinals_set) ||
-		                     (ment_at(td, i - 1) && ment_at(td, i - 1)->kind == M_PLACE))))
+		                     (ag__ment_at(td, i - 1) && ag__ment_at(td, i - 1)->kind == M_PLACE))))
 			kind = NULL;
 		/* "opened the session": the session is the talks */
 		if (!kind && ag__tok_is(td, i, "session") && i >= s->tok + 2 && ag__tok_is(td, i - 1, "the") &&
@@ -449,7 +434,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 	}
 
 	for (size_t i = s->tok; i < send; i++) {
-		const ag_mention *m = ment_at(td, i);
+		const ag_mention *m = ag__ment_at(td, i);
 		if (ag__tok_is(td, i, "trilateral") || ag__tok_is(td, i, "three-way") || ag__tok_is(td, i, "tripartite"))
 			ev->m.trilateral = true;
 		if ((ag__tok_is(td, i, "two") || ag__tok_is(td, i, "both")) &&
@@ -463,7 +448,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 		if (ev->creates && ((m->kind == M_PLACE && (m->via == GZ_CITY || m->via == GZ_CAPITAL)) ||
 		                    m->kind == M_STATE)) {
 			size_t end = m->tok + m->ntok, dist = (size_t)-1;
-			bool loc = after_locative(td, m->tok, s->tok);
+			bool loc = ag__after_locative(td, m->tok, s->tok, AG_LOC_VENUE);
 			bool emirati_capital = m->kind == M_STATE && m->via == GZ_DEMONYM && ag__tok_is(td, end, "capital");
 			if (m->kind == M_STATE && !(m->via == GZ_STATE && loc) && !emirati_capital)
 				goto not_place;
@@ -546,7 +531,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			continue;
 		}
 		/* parties: the states named around the talks, not those named as places */
-		if (m->kind == M_STATE && ev->creates && !after_locative(td, m->tok, s->tok))
+		if (m->kind == M_STATE && ev->creates && !ag__after_locative(td, m->tok, s->tok, AG_LOC_VENUE))
 			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
 		if (m->kind == M_ORG && ev->creates && m->tok + m->ntok <= ev->cue && ev->cue - (m->tok + m->ntok) <= 3)
 			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
@@ -749,123 +734,5 @@ int ag__find_meetings(ag_textdoc *td)
 		}
 	}
 	free(evs);
-	return rc;
-}
-
-/* ---- the meetings' part of the document graph ----------------------------- */
-
-static int meeting_id(ag_graph *g, const ag_textdoc *td, const ag_meeting *m, ag_buf *id, ag_buf *label)
-{
-	const ag_gazetteer *gz = td->gz;
-	char date[11] = "";
-	ag_date d = {m->year, m->month, m->day};
-	int rc = 0;
-
-	ag__buf_clear(id);
-	ag__buf_clear(label);
-	if (m->year)
-		ag__date_format(&d, date);
-	rc = ag__buf_puts(id, m->proposed ? "meeting:proposed-" : "meeting:");
-	if (rc == 0 && m->place >= 0) {
-		rc = ag__slugify(gz->entities[m->place].label, id);
-		if (rc == 0)
-			rc = ag__buf_printf(label, "%s %s", gz->entities[m->place].label, m->kind);
-	} else if (rc == 0 && m->country >= 0) {
-		rc = ag__slugify(gz->entities[m->country].label, id);
-		if (rc == 0)
-			rc = ag__buf_printf(label, "%s in %s", m->kind, gz->entities[m->country].label);
-		if (rc == 0 && label->len)
-			label->data[0] = (char)(label->data[0] - 'a' + 'A');
-	} else if (rc == 0) {
-		/* placeless: named by its sides */
-		for (size_t k = 0; k < m->n_parties && k < 3 && rc == 0; k++) {
-			const char *pl = gz->entities[m->parties[k]].label;
-			if (k)
-				rc = ag__buf_puts(id, "-");
-			if (rc == 0)
-				rc = ag__slugify(pl, id);
-			if (rc == 0)
-				rc = ag__buf_printf(label, "%s%s", k ? "–" : "", pl);
-		}
-		if (rc == 0 && !m->n_parties)
-			rc = ag__buf_puts(id, "talks");
-		if (rc == 0)
-			rc = ag__buf_printf(label, "%s%s", m->n_parties ? " " : "Talks", m->n_parties ? m->kind : "");
-	}
-	if (rc == 0 && date[0])
-		rc = ag__buf_printf(id, "-%s", date);
-	/* two meetings of one document never share an id */
-	for (unsigned k = 2; rc == 0 && ag_graph_find_node(g, id->data, NULL) == 0; k++) {
-		size_t cut = id->len;
-		while (cut > 0 && id->data[cut - 1] != '~')
-			cut--;
-		if (cut)
-			id->len = cut - 1;
-		rc = ag__buf_printf(id, "~%u", k);
-	}
-	return rc;
-}
-
-int ag__relate_meetings(ag_textdoc *td, ag_graph *g, size_t doc)
-{
-	ag_buf id = {0}, label = {0};
-	int rc = 0;
-
-	for (size_t j = 0; j < td->n_meetings && rc == 0; j++) {
-		const ag_meeting *m = &td->meetings[j];
-		ag_evidence ev = {doc, m->span_start, m->span_end};
-		size_t node, other;
-		char date[11];
-
-		/* --since/--until: dated talks outside the window are left out */
-		if (m->year && m->day) {
-			char iso[11];
-			ag_date d = {m->year, m->month, m->day};
-			ag__date_format(&d, iso);
-			if ((td->since && strcmp(iso, td->since) < 0) || (td->until && strcmp(iso, td->until) > 0))
-				continue;
-		}
-		if ((rc = meeting_id(g, td, m, &id, &label)) < 0 ||
-		    (rc = ag_graph_add_node(g, id.data, AG_NODE_MEETING, label.data, &node)) < 0)
-			break;
-		g->nodes[node].mentions = m->events;
-		if (m->place >= 0 && (rc = ag_graph_node_set(g, node, "place", td->gz->entities[m->place].label)) < 0)
-			break;
-		if (m->country >= 0) {
-			ag_buf cid = {0};
-			if ((rc = ag__buf_puts(&cid, "state:")) == 0 && (rc = ag__buf_puts(&cid, td->gz->entities[m->country].slug)) == 0)
-				rc = ag_graph_node_set(g, node, "country", cid.data);
-			/* the host, when the story names the country */
-			if (rc == 0 && ag_graph_find_node(g, cid.data, &other) == 0)
-				rc = ag_graph_add_link(g, node, other, AG_REL_HOST, 1, &ev);
-			ag__buf_free(&cid);
-			if (rc < 0)
-				break;
-		}
-		if (m->year) {
-			ag_date s = {m->year, m->month, m->day}, e = {m->end_year, m->end_month, m->end_day};
-			ag__date_format(&s, date);
-			if ((rc = ag_graph_node_set(g, node, "start", date)) < 0)
-				break;
-			if (ag__date_valid(&e) && ag__date_cmp(&e, &s) != 0) {
-				ag__date_format(&e, date);
-				if ((rc = ag_graph_node_set(g, node, "end", date)) < 0)
-					break;
-			}
-		}
-		if ((rc = ag_graph_node_set(g, node, "status", m->proposed ? "proposed" : "held")) < 0)
-			break;
-		for (size_t k = 0; k < m->n_parties && rc == 0; k++)
-			if ((rc = ag__entity_node(g, td->gz, m->parties[k], &other)) == 0)
-				rc = ag_graph_add_link(g, node, other, AG_REL_PARTY, 1, &ev);
-		for (size_t k = 0; k < m->n_mediators && rc == 0; k++)
-			if ((rc = ag__entity_node(g, td->gz, m->mediators[k], &other)) == 0)
-				rc = ag_graph_add_link(g, node, other, AG_REL_MEDIATOR, 1, &ev);
-		for (size_t k = 0; k < m->n_participants && rc == 0; k++)
-			if ((rc = ag__person_node(g, &td->persons[m->participants[k]], &other)) == 0)
-				rc = ag_graph_add_link(g, node, other, AG_REL_PARTICIPANT, 1, &ev);
-	}
-	ag__buf_free(&id);
-	ag__buf_free(&label);
 	return rc;
 }

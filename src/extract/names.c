@@ -3,15 +3,15 @@
  * after it, a known given name, a speech verb), never from a list of known
  * people; then later surname and Mr-forms resolved to the full name, and each
  * person's role and affiliation read from the words around the name.
+ * One concern (the person stage of pipeline.h), in the order it runs: name
+ * tokens, name spans, roles, affiliations, the finder.
  */
 #include <stdlib.h>
 
-#include "extract/extract_impl.h"
-
-/* Particles inside names: von der Leyen, bin Salman, al-Sisi, da Silva. */
-static const char *const particles[] = {
-	"von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le", "bin", "ibn",
-	"bint", "al", "el", "abu", "ben", "dos", "das", "ter", "zu", NULL};
+#include "extract/gazetteer.h"
+#include "extract/namekey.h"
+#include "extract/names.h"
+#include "text/fold.h"
 
 static const char *const speech_verbs[] = {
 	"said", "says", "told", "tells", "added", "wrote", "writes", "stated", "noted", "announced",
@@ -35,20 +35,8 @@ static const char *const function_words[] = {
 	"once", "whereas", "unlike", "like", "speaking", "asked", "please", "read", "watch", "see",
 	NULL};
 
-static ag_wordset particles_set = AG_WORDSET(particles);
 static ag_wordset speech_verbs_set = AG_WORDSET(speech_verbs);
 static ag_wordset function_words_set = AG_WORDSET(function_words);
-
-bool ag__is_particle(const char *folded)
-{
-	size_t n = strlen(folded);
-	return ag__wordset_find(&particles_set, ag__hash_step(AG_HASH_INIT, folded, n), folded, n) >= 0;
-}
-
-static const ag_mention *ment_at(const ag_textdoc *td, size_t i)
-{
-	return i < td->n_toks && td->tok_ment[i] >= 0 ? &td->ments[td->tok_ment[i]] : NULL;
-}
 
 static const gz_entity *title_entity(const ag_textdoc *td, const ag_mention *m)
 {
@@ -97,7 +85,7 @@ static bool name_token(const ag_textdoc *td, size_t i)
 static bool particle_at(const ag_textdoc *td, size_t i)
 {
 	return i < td->n_toks && (td->toks[i].flags & TF_WORD) && !(td->toks[i].flags & TF_SKIP) &&
-	       ag__tok_in(td, i, &particles_set);
+	       ag__tok_in(td, i, ag__particles());
 }
 
 /* Common English second halves of a hyphenated word ("Pro-war", "Kremlin-led",
@@ -189,12 +177,12 @@ static const ag_mention *role_before(const ag_textdoc *td, size_t a)
 	const ag_mention *m;
 	if (a <= s)
 		return NULL;
-	m = ment_at(td, a - 1);
+	m = ag__ment_at(td, a - 1);
 	if (m && m->kind == M_TITLE && !is_title_class(td, m, "modifier") &&
 	    !(td->toks[m->tok + m->ntok - 1].flags & TF_POSS))
 		return m;
 	if (ag__tok_punct(td, a - 1) == ',' && a - 1 > s) {
-		m = ment_at(td, a - 2);
+		m = ag__ment_at(td, a - 2);
 		if (is_role(td, m))
 			return m;
 	}
@@ -216,7 +204,7 @@ static const ag_mention *role_after(const ag_textdoc *td, size_t b, size_t *end)
 	s = &td->sents[td->toks[b].sent];
 	send = s->tok + s->ntok;
 	for (i = b + 1; i < send && i < b + 13; i++) {
-		const ag_mention *m = ment_at(td, i);
+		const ag_mention *m = ag__ment_at(td, i);
 		if (!(td->toks[i].flags & TF_WORD)) {
 			if (td->toks[i].punct == '\'' || td->toks[i].punct == '-')
 				continue;
@@ -228,8 +216,8 @@ static const ag_mention *role_after(const ag_textdoc *td, size_t b, size_t *end)
 			return NULL;
 		if (m && is_role(td, m)) {
 			size_t after = m->tok + m->ntok;
-			bool owned = after < send && (name_token(td, after) || (ment_at(td, after) &&
-			                                                        ment_at(td, after)->kind == M_PERSON));
+			bool owned = after < send && (name_token(td, after) || (ag__ment_at(td, after) &&
+			                                                        ag__ment_at(td, after)->kind == M_PERSON));
 			if (!role && !owned)
 				role = m;
 		}
@@ -239,36 +227,6 @@ static const ag_mention *role_after(const ag_textdoc *td, size_t b, size_t *end)
 	if (role)
 		*end = i;
 	return role;
-}
-
-/* ---- persons ------------------------------------------------------------------ */
-
-/* The spelling-tolerant key of a folded name: y as i, doubled letters single,
- * no hyphens, apostrophes or dots (Zelensky = Zelenskyy, Heorhii = Heorhiy).
- * Shared with merge.c, which compares names across documents the same way. */
-int ag__name_key(const char *folded, size_t n, ag_buf *out)
-{
-	char prev = 0, *d;
-	size_t j = 0;
-	ag__buf_clear(out);
-	/* the key is never longer than the name: room once, then written directly */
-	if (ag__buf_append(out, folded, n) < 0)
-		return AG_ENOMEM;
-	d = out->data;
-	for (size_t i = 0; i < n; i++) {
-		char c = folded[i];
-		if (c == 'y')
-			c = 'i';
-		if (c == '-' || c == '\'' || c == '.')
-			continue;
-		if (c == prev && c != ' ')
-			continue;
-		d[j++] = c;
-		prev = c;
-	}
-	d[j] = '\0';
-	out->len = j;
-	return 0;
 }
 
 static int name_key(const char *folded, ag_buf *out)
@@ -485,9 +443,9 @@ static int32_t of_after_name(const ag_textdoc *td, size_t b)
 	    td->toks[k].sent != td->toks[b - 1].sent)
 		return -1;
 	k++;
-	if (ag__tok_is(td, k, "the") && !ment_at(td, k))
+	if (ag__tok_is(td, k, "the") && !ag__ment_at(td, k))
 		k++;
-	m = ment_at(td, k);
+	m = ag__ment_at(td, k);
 	if (!m || m->tok != k || td->toks[k].sent != td->toks[b - 1].sent)
 		return -1;
 	if (m->kind == M_ORG || (m->kind == M_STATE && (m->via == GZ_STATE || m->via == GZ_ORGAN)))
@@ -522,7 +480,7 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 			frame = true;
 		}
 		if (frame && noun > s && word_in_frame(td, noun)) {
-			const ag_mention *m = ment_at(td, noun - 1);
+			const ag_mention *m = ag__ment_at(td, noun - 1);
 			if (m && (m->kind == M_STATE || m->kind == M_ORG) && !in_role_phrase_before(td, m)) {
 				pp = &td->persons[p];
 				if (pp->affil_strength < 2) {
@@ -538,7 +496,7 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 		j--;
 	}
 	while (j > s) {
-		const ag_mention *m = ment_at(td, j - 1);
+		const ag_mention *m = ag__ment_at(td, j - 1);
 		if (m) {
 			if (m->kind == M_TITLE) {
 				if (!role && is_role(td, m))
@@ -556,7 +514,7 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 				size_t k = m->tok;
 				if (k > s && ag__tok_is(td, k - 1, "the"))
 					k--;
-				if (k > s + 1 && is_role(td, ment_at(td, k - 2)) &&
+				if (k > s + 1 && is_role(td, ag__ment_at(td, k - 2)) &&
 				    (ag__tok_is(td, k - 1, "to") || ag__tok_is(td, k - 1, "at") || ag__tok_is(td, k - 1, "in") ||
 				     ag__tok_is(td, k - 1, "for") || ag__tok_is(td, k - 1, "of"))) {
 					if (ag__tok_is(td, k - 1, "of") && of_entity < 0)
@@ -575,7 +533,7 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 			break;
 		}
 		if (ag__tok_punct(td, j - 1) == ',' && !comma_used && role && j - 1 > s &&
-		    is_role(td, ment_at(td, j - 2))) {
+		    is_role(td, ag__ment_at(td, j - 2))) {
 			comma_used = true;
 			j--;
 			continue;
@@ -608,7 +566,7 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 	if (affil < 0 && affil_person < 0 && apos_end) {
 		/* ", Ukraine's foreign minister," / ", President Trump's son-in-law" */
 		for (size_t i = b + 1; i < apos_end; i++) {
-			const ag_mention *m = ment_at(td, i);
+			const ag_mention *m = ag__ment_at(td, i);
 			if (m && (m->kind == M_STATE || m->kind == M_ORG)) {
 				affil = m->entity;
 				break;
@@ -624,8 +582,8 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 		ag_buf r = {0};
 		size_t ra = role->tok, rb = role->tok + role->ntok;
 		/* keep modifiers and loose words of the phrase: "former culture minister" */
-		while (ra > s && ment_at(td, ra - 1) && is_title_class(td, ment_at(td, ra - 1), "modifier"))
-			ra = ment_at(td, ra - 1)->tok;
+		while (ra > s && ag__ment_at(td, ra - 1) && is_title_class(td, ag__ment_at(td, ra - 1), "modifier"))
+			ra = ag__ment_at(td, ra - 1)->tok;
 		if (fold_span(td, ra, rb, &r, true) < 0)
 			return AG_ENOMEM;
 		pp->role = ag__buf_detach(&r);
@@ -641,13 +599,6 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 		}
 	}
 	return 0;
-}
-
-static bool after_locative_tok(const ag_textdoc *td, size_t i, size_t s)
-{
-	if (i > s && ag__tok_is(td, i - 1, "the"))
-		i--;
-	return i > s && (ag__tok_is(td, i - 1, "in") || ag__tok_is(td, i - 1, "at") || ag__tok_is(td, i - 1, "from"));
 }
 
 /* Follow "Putin's aide" to Putin's side, a few steps deep. */
@@ -676,7 +627,7 @@ static bool in_role_phrase(const ag_textdoc *td, const ag_mention *m)
 {
 	size_t k = m->tok + m->ntok;
 	for (size_t n = 0; n < 3 && k < td->n_toks; n++) {
-		const ag_mention *x = ment_at(td, k);
+		const ag_mention *x = ag__ment_at(td, k);
 		if (!x)
 			return false;
 		if (x->kind == M_TITLE || x->kind == M_PERSON)
@@ -707,14 +658,14 @@ static void resolve_affiliations(ag_textdoc *td)
 		s = td->sents[td->toks[i].sent].tok;
 		/* "... and Jonas Berg met her": a contact right after the name counts too */
 		{
-			const ag_mention *self = ment_at(td, i);
+			const ag_mention *self = ag__ment_at(td, i);
 			size_t after = self ? self->tok + self->ntok : i + 1;
 			for (size_t k = after; k < after + 2 && k < td->n_toks; k++)
 				if ((td->toks[k].flags & TF_WORD) && ag__tok_in(td, k, &counterpart_words_set))
 					contact = true;
 		}
 		while (i > s) {
-			const ag_mention *m = ment_at(td, --i);
+			const ag_mention *m = ag__ment_at(td, --i);
 			if (!m) {
 				if (ag__tok_in(td, i, &counterpart_words_set))
 					contact = true;
@@ -729,7 +680,7 @@ static void resolve_affiliations(ag_textdoc *td)
 		}
 		/* "The U.S.-mediated round ...": a compound modifier is not the subject */
 		if (first && (first->kind == M_STATE || first->kind == M_ORG) && !in_role_phrase(td, first) &&
-		    !after_locative_tok(td, first->tok, s) && ag__tok_punct(td, first->tok + first->ntok) != '-')
+		    !ag__after_locative(td, first->tok, s, AG_LOC_WHERE) && ag__tok_punct(td, first->tok + first->ntok) != '-')
 			by_state = first->entity;
 		pp->affil = by_person >= 0 ? by_person : by_state;
 		pp->affil_strength = pp->affil >= 0 ? 1 : 0;
@@ -945,7 +896,7 @@ int ag__find_persons(ag_textdoc *td)
 
 	/* pass 3: roles and affiliations, now that every mention is known */
 	for (size_t i = 0; i < td->n_toks; i++) {
-		const ag_mention *m = ment_at(td, i);
+		const ag_mention *m = ag__ment_at(td, i);
 		if (m && m->kind == M_PERSON && m->tok == i) {
 			if ((rc = read_role(td, m->tok, m->tok + m->ntok, m->entity)) < 0)
 				goto cleanup;

@@ -6,45 +6,13 @@
  */
 #include <stdlib.h>
 
-#include "extract/extract_impl.h"
-#include "graph/graph_int.h"
+#include "extract/gazetteer.h"
+#include "extract/nodes.h"
 #include "extract/relations.h"
 
 /* Pairs per sentence grow with the square of its actors; a pathological
  * "sentence" (a 100 MB line) is cut to its first actors. */
 #define MAX_ACTORS_PER_SENTENCE 48
-
-int ag__entity_node(ag_graph *g, const ag_gazetteer *gz, int32_t entity, size_t *out)
-{
-	const gz_entity *e = &gz->entities[entity];
-	ag_node_type type = e->kind == GZ_ORG ? AG_NODE_ORGANIZATION : AG_NODE_STATE;
-	const char *prefix = type == AG_NODE_STATE ? "state:" : "organization:";
-	size_t np = strlen(prefix), ns = strlen(e->slug);
-	char small[128];
-	ag_buf id = {0};
-	int rc;
-
-	if (np + ns < sizeof(small)) {
-		/* the common case, without an allocation */
-		memcpy(small, prefix, np);
-		memcpy(small + np, e->slug, ns + 1);
-		return ag_graph_add_node(g, small, type, e->label, out);
-	}
-	if ((rc = ag__buf_puts(&id, prefix)) == 0 && (rc = ag__buf_puts(&id, e->slug)) == 0)
-		rc = ag_graph_add_node(g, id.data, type, e->label, out);
-	ag__buf_free(&id);
-	return rc;
-}
-
-int ag__person_node(ag_graph *g, const ag_person *p, size_t *out)
-{
-	ag_buf id = {0};
-	int rc;
-	if ((rc = ag__buf_puts(&id, "person:")) == 0 && (rc = ag__slugify(p->label, &id)) == 0)
-		rc = ag_graph_add_node(g, id.data, AG_NODE_PERSON, p->label, out);
-	ag__buf_free(&id);
-	return rc;
-}
 
 /* The nodes of one document's actors, looked up once each: persons by their
  * index, entities by theirs (key: kind bit + index). */

@@ -114,7 +114,7 @@ static int finish(ag_buf *b, char **out, size_t *len)
 	return 0;
 }
 
-int ag_graph_to_csv_nodes(ag_graph *g, char **out, size_t *len)
+int ag_graph_to_csv_nodes(const ag_graph *g, char **out, size_t *len)
 {
 	static const char *const head[] = {"id", "label", "type", "affiliation", "role", "community"};
 	static const char *const tail[] = {"aliases", "place", "country", "start", "end",
@@ -122,13 +122,10 @@ int ag_graph_to_csv_nodes(ag_graph *g, char **out, size_t *len)
 	ag_buf b = {0}, aliases = {0};
 	int rc;
 
-	if (!g || !out)
-		return ag__error(AG_EINVAL, "ag_graph_to_csv_nodes: NULL argument");
+	AG_CHECK_ARGS(g && out);
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if ((rc = ag_graph_sort(g)) < 0)
-		return rc;
 
 	rc = AG_ENOMEM;
 	for (size_t k = 0; k < sizeof(head) / sizeof(head[0]); k++)
@@ -174,20 +171,17 @@ cleanup:
 	return rc;
 }
 
-int ag_graph_to_csv_links(ag_graph *g, char **out, size_t *len)
+int ag_graph_to_csv_links(const ag_graph *g, char **out, size_t *len)
 {
 	static const char *const tail[] = {"evidence_count", "first_evidence_doc", "first_evidence_start",
 	                                   "first_evidence_end"};
 	ag_buf b = {0};
 	int rc;
 
-	if (!g || !out)
-		return ag__error(AG_EINVAL, "ag_graph_to_csv_links: NULL argument");
+	AG_CHECK_ARGS(g && out);
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if ((rc = ag_graph_sort(g)) < 0)
-		return rc;
 
 	rc = AG_ENOMEM;
 	if (cell(&b, "source", true) < 0 || cell(&b, "target", false) < 0 || cell(&b, "weight", false) < 0)

@@ -220,7 +220,7 @@ fail:
 	return NULL;
 }
 
-int ag_graph_to_cyjs(ag_graph *g, char **out, size_t *len)
+int ag_graph_to_cyjs(const ag_graph *g, char **out, size_t *len)
 {
 	ag_attr_table nt = {0}, lt = {0};
 	ag_buf scratch = {0}, id = {0};
@@ -228,13 +228,10 @@ int ag_graph_to_cyjs(ag_graph *g, char **out, size_t *len)
 	char *text = NULL;
 	int rc;
 
-	if (!g || !out)
-		return ag__error(AG_EINVAL, "ag_graph_to_cyjs: NULL argument");
+	AG_CHECK_ARGS(g && out);
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if ((rc = ag_graph_sort(g)) < 0)
-		return rc;
 	if ((rc = ag__attr_nodes(g, &nt)) < 0 || (rc = ag__attr_links(g, &lt)) < 0)
 		goto cleanup;
 

@@ -231,21 +231,18 @@ static int head(writer *w, const ag_graph *g, ag_buf *h)
 	return ag__buf_puts(h, ">\n") < 0 ? AG_ENOMEM : 0;
 }
 
-int ag_graph_to_gexf(ag_graph *g, char **out, size_t *len)
+int ag_graph_to_gexf(const ag_graph *g, char **out, size_t *len)
 {
 	writer w;
 	ag_buf h = {0};
 	ag_attr_table nt = {0}, lt = {0};
 	int rc;
 
-	if (!g || !out)
-		return ag__error(AG_EINVAL, "ag_graph_to_gexf: NULL argument");
+	AG_CHECK_ARGS(g && out);
 	memset(&w, 0, sizeof(w));
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if ((rc = ag_graph_sort(g)) < 0)
-		return rc;
 	if ((rc = ag__attr_nodes(g, &nt)) < 0 || (rc = ag__attr_links(g, &lt)) < 0)
 		goto cleanup;
 

@@ -64,20 +64,17 @@ static int row_data(writer *w, const ag_graph *g, const ag_attr_table *t, size_t
 	return 0;
 }
 
-int ag_graph_to_graphml(ag_graph *g, char **out, size_t *len)
+int ag_graph_to_graphml(const ag_graph *g, char **out, size_t *len)
 {
 	writer w = {{0}, {0}, {0}};
 	ag_attr_table gt = {0}, nt = {0}, lt = {0};
 	size_t next = 0, g0, n0, l0;
 	int rc;
 
-	if (!g || !out)
-		return ag__error(AG_EINVAL, "ag_graph_to_graphml: NULL argument");
+	AG_CHECK_ARGS(g && out);
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if ((rc = ag_graph_sort(g)) < 0)
-		return rc;
 	if ((rc = ag__attr_graph(g, &gt)) < 0 || (rc = ag__attr_nodes(g, &nt)) < 0 ||
 	    (rc = ag__attr_links(g, &lt)) < 0)
 		goto cleanup;

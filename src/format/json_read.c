@@ -255,6 +255,7 @@ int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph 
 	size_t i, self_loops = 0;
 	int rc = 0;
 
+	AG_CHECK_ARGS(text && name && out);
 	*out = NULL;
 	/* a UTF-8 byte order mark (Windows editors write one) is not JSON: skip it */
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -303,6 +304,8 @@ int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph 
 				goto cleanup;
 	if (self_loops)
 		json_object_set_new(ag__graph_attrs(g), "self_loops_dropped", json_integer((json_int_t)self_loops));
+	if ((rc = ag_graph_sort(g)) < 0)
+		goto cleanup;
 	*out = g;
 	g = NULL;
 cleanup:

@@ -300,12 +300,13 @@ static int write_json(writer *w, const ag_graph *g)
 	return w->rc;
 }
 
-int ag_graph_write_json(ag_graph *g, const char *path)
+int ag_graph_write_json(const ag_graph *g, const char *path)
 {
 	writer w = {{0}, NULL, 0, 0, NULL};
 	int rc;
 
-	if ((rc = ag_graph_sort(g)) < 0 || (rc = ag_output_open(path, &w.sink)) < 0)
+	AG_CHECK_ARGS(g && path);
+	if ((rc = ag_output_open(path, &w.sink)) < 0)
 		return rc;
 	rc = write_json(&w, g);
 	free(w.tmp);
@@ -317,14 +318,13 @@ int ag_graph_write_json(ag_graph *g, const char *path)
 	return ag_output_commit(w.sink);
 }
 
-int ag_graph_to_json(ag_graph *g, char **out, size_t *len)
+int ag_graph_to_json(const ag_graph *g, char **out, size_t *len)
 {
 	writer w = {{0}, NULL, 0, 0, NULL};
 	int rc;
 
+	AG_CHECK_ARGS(g && out);
 	*out = NULL;
-	if ((rc = ag_graph_sort(g)) < 0)
-		return rc;
 	rc = write_json(&w, g);
 	free(w.tmp);
 	if (rc < 0) {

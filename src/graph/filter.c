@@ -445,11 +445,12 @@ int ag_graph_filter(ag_graph *g, const ag_filter_options *opts, ag_filter_report
 	if (!report)
 		report = &local;
 	memset(report, 0, sizeof(*report));
-	if (!g || !opts)
-		return ag__error(AG_EINVAL, "filter: NULL argument");
-	if (opts->version != AG_FILTER_OPTIONS_VERSION)
-		return ag__error(AG_EINVAL, "filter: options version %u, expected %u (use AG_FILTER_OPTIONS_INIT)",
-		                 opts->version, AG_FILTER_OPTIONS_VERSION);
+	AG_CHECK_ARGS(g);
+	AG_CHECK_OPTIONS(opts, AG_FILTER_OPTIONS_VERSION, "AG_FILTER_OPTIONS_INIT");
+	report->nodes_before = report->nodes = g->n_nodes;
+	report->links_before = report->links = g->n_links;
+	if (!opts) /* the defaults keep everything */
+		return 0;
 	if (opts->types & ~((1u << AG_NODE_TYPE_COUNT) - 1u))
 		return ag__error(AG_EINVAL, "filter: unknown node type bits 0x%x", opts->types);
 	if (!(opts->min_weight >= 0) || !isfinite(opts->min_weight))

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "graph/graph_int.h"
-#include "graph/merge.h"
+#include "graph/union.h"
 
 static bool meeting_role(const ag_link *l)
 {
@@ -18,6 +18,7 @@ int ag_graph_project(ag_graph *g, ag_node_type keep)
 	size_t *map = NULL, *at = NULL, *start = NULL;
 	int rc;
 
+	AG_CHECK_ARGS(g);
 	if ((unsigned)keep >= AG_NODE_TYPE_COUNT || keep == AG_NODE_MEETING)
 		return ag__error(AG_EINVAL, "a projection keeps persons, states or organizations");
 	if ((rc = ag_graph_sort(g)) < 0 || (rc = ag_graph_new(&p)) < 0)
@@ -101,7 +102,9 @@ int ag_graph_project(ag_graph *g, ag_node_type keep)
 			json_object_foreach(g->attrs, key, v)
 				json_object_set(attrs, key, v);
 		json_object_set_new(attrs, "projection", json_string(ag_node_type_name(keep)));
-		rc = ag__graph_swap(g, p);
+		/* the projected links came after the kept ones: canonical order again */
+		if ((rc = ag_graph_sort(p)) == 0)
+			rc = ag__graph_swap(g, p);
 	}
 cleanup:
 	free(map);

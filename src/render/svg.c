@@ -1,7 +1,8 @@
 /*
- * export_svg.c - lay out the diagram and render it (SVG, PNG, PDF) through gvc.
+ * svg.c - lay out the diagram and render it (SVG, PNG, PDF) through gvc
+ * (ag_graph_render).
  *
- * The graph is the one export_dot.c writes (ag__render_build).  The legend is
+ * The graph is the one dot.c writes (diagram.c, ag__render_build).  The legend is
  * placed after the layout, right of the drawing and level with its top: the
  * layout's positions are attached as "pos" attributes, the legend is added with
  * its own positions, and the "nop2" engine (neato -n2) takes every position
@@ -22,6 +23,7 @@
 #include <graphviz/gvc.h>
 
 #include "render/render.h"
+#include "util/error.h"
 
 static const char *const formats[] = {"svg", "png", "pdf"};
 
@@ -67,7 +69,7 @@ static int place_legend(GVC_t *gvc, Agraph_t *G, const ag_graph *g, const ag_ren
 	return 0;
 }
 
-int ag_graph_render(ag_graph *g, const ag_render_options *opts, const char *format, char **out, size_t *len)
+int ag_graph_render(const ag_graph *g, const ag_render_options *opts, const char *format, char **out, size_t *len)
 {
 	ag_render_plan plan;
 	GVC_t *gvc = NULL;
@@ -77,17 +79,17 @@ int ag_graph_render(ag_graph *g, const ag_render_options *opts, const char *form
 	int rc, locked = 0, laid = 0, nop_laid = 0, added = 0;
 	size_t i;
 
-	if (!g || !format || !out)
-		return ag__error(AG_EINVAL, "ag_graph_render: NULL argument");
+	AG_CHECK_ARGS(g && format && out);
 	*out = NULL;
 	if (len)
 		*len = 0;
+	AG_CHECK_OPTIONS(opts, AG_RENDER_OPTIONS_VERSION, "AG_RENDER_OPTIONS_INIT");
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
 		if (strcmp(format, formats[i]) == 0)
 			break;
 	if (i == sizeof(formats) / sizeof(formats[0]))
 		return ag__error(AG_EINVAL, "unknown image format '%.32s' (svg, png, pdf)", format);
-	if ((rc = ag__render_plan(g, opts, &plan)) < 0 || (rc = ag_graph_sort(g)) < 0)
+	if ((rc = ag__render_plan(g, opts, &plan)) < 0)
 		return rc;
 
 	/* gvc is not known to be thread-safe: one rendering at a time */

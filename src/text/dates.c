@@ -1,5 +1,8 @@
 /*
  * dates.c - calendar arithmetic and the date expressions of news text.
+ * One concern, long because news writes dates in many ways (absolute,
+ * weekday, relative, spans, month alone); every parser shares the readers
+ * at the top.
  *
  * Everything here reads byte spans that may end without a NUL, so every
  * look at s[i] is guarded by i < len.  Numbers are read with a digit cap

@@ -6,7 +6,7 @@
 
 #include "util/error.h"
 
-static _Thread_local char error_message[1024];
+static _Thread_local char error_message[AG_ERROR_MAX];
 static _Thread_local int error_code;
 
 int ag__error(int code, const char *fmt, ...)

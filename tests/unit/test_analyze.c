@@ -390,10 +390,17 @@ static void test_bad_weight(void **state)
 	o.resolution = 1;
 	o.version = 99;
 	assert_int_equal(ag_analyze(g, &o), AG_EINVAL);
+	assert_string_equal(ag_error_last(), "ag_analyze: options version 99, expected 2 (use AG_ANALYZE_OPTIONS_INIT)");
+	/* a version 1 struct (before the progress callback) is still read */
+	o.version = 1;
+	o.progress_cb = NULL;
+	assert_int_equal(ag_analyze(g, &o), 0);
 	o.version = AG_ANALYZE_OPTIONS_VERSION;
 	o.communities = (ag_community_method)42;
 	assert_int_equal(ag_analyze(g, &o), AG_EINVAL);
 	assert_int_equal(ag_analyze(NULL, &o), AG_EINVAL);
+	assert_string_equal(ag_error_last(), "ag_analyze: NULL argument");
+	assert_int_equal(ag_analyze(NULL, NULL), AG_EINVAL);
 	assert_int_equal(ag_analyze(g, NULL), 0);
 	ag_graph_free(g);
 }
@@ -411,7 +418,78 @@ static void test_method_names(void **state)
 	assert_int_equal(m, AG_COMMUNITY_LABEL_PROPAGATION);
 	assert_int_equal(ag_community_method_parse("spectral", &m), AG_EINVAL);
 	assert_non_null(strstr(ag_error_last(), "spectral"));
+	assert_int_equal(ag_community_method_parse(NULL, &m), AG_EINVAL);
+	assert_string_equal(ag_error_last(), "ag_community_method_parse: NULL argument");
+	assert_int_equal(ag_community_method_parse("leiden", NULL), AG_EINVAL);
 	assert_string_equal(ag_community_method_name((ag_community_method)99), "unknown");
+}
+
+/* Progress reports as "step pct" lines ("done" for step NULL). */
+typedef struct {
+	char lines[64][64];
+	size_t n, calls;
+} progress_log;
+
+static void record_progress(const ag_analyze_progress *p, void *ctx)
+{
+	progress_log *log = ctx;
+	log->calls++;
+	if (log->n < sizeof(log->lines) / sizeof(log->lines[0]))
+		snprintf(log->lines[log->n++], sizeof(log->lines[0]), "%s %d", p->step ? p->step : "done", p->percent);
+}
+
+/* The reports that begin a step (percent -1) and the last one, in order. */
+static void test_progress(void **state)
+{
+	static const char *const begins[] = {"degree and strength -1", "betweenness -1", "closeness -1",
+	                                     "harmonic -1", "eigenvector -1", "pagerank -1", "coreness -1",
+	                                     "clustering -1", "leiden -1"};
+	ag_graph *g = graph_of(TWO_TRIANGLES), *empty;
+	ag_analyze_options o = AG_ANALYZE_OPTIONS_INIT;
+	progress_log log;
+	size_t k = 0, consensus = 0;
+	(void)state;
+	assert_null(o.progress_cb);
+	assert_null(o.progress_ctx);
+	memset(&log, 0, sizeof(log));
+	o.progress = 1;
+	o.progress_cb = record_progress;
+	o.progress_ctx = &log;
+	o.consensus = 3;
+	assert_int_equal(ag_analyze(g, &o), 0);
+	assert_int_equal(log.calls, log.n);
+	for (size_t i = 0; i < log.n; i++) {
+		if (strstr(log.lines[i], " -1") && k < sizeof(begins) / sizeof(begins[0]))
+			assert_string_equal(log.lines[i], begins[k++]);
+		if (strncmp(log.lines[i], "consensus ", 10) == 0) {
+			static const char *const want[] = {"consensus 0", "consensus 33", "consensus 66"};
+			assert_true(consensus < 3);
+			assert_string_equal(log.lines[i], want[consensus++]);
+		}
+	}
+	assert_int_equal(k, sizeof(begins) / sizeof(begins[0]));
+	assert_int_equal(consensus, 3);
+	assert_string_equal(log.lines[log.n - 1], "done -1");
+
+	/* progress 0, or no callback: no reports (and nothing on stderr) */
+	memset(&log, 0, sizeof(log));
+	o.progress = 0;
+	assert_int_equal(ag_analyze(g, &o), 0);
+	assert_int_equal(log.calls, 0);
+	o.progress = 1;
+	o.progress_cb = NULL;
+	assert_int_equal(ag_analyze(g, &o), 0);
+	/* a graph without nodes has no steps */
+	o.progress_cb = record_progress;
+	assert_int_equal(ag_graph_new(&empty), 0);
+	assert_int_equal(ag_analyze(empty, &o), 0);
+	assert_int_equal(log.calls, 0);
+	/* a failure: no "done" */
+	g->links[0].weight = -1;
+	assert_int_equal(ag_analyze(g, &o), AG_EINVAL);
+	assert_int_equal(log.calls, 0);
+	ag_graph_free(empty);
+	ag_graph_free(g);
 }
 
 /* Past nodes x links = 1e8 path metrics are estimated from 256 sources.  A
@@ -424,6 +502,8 @@ static void test_large_sampled(void **state)
 	ag_analyze_options o = AG_ANALYZE_OPTIONS_INIT;
 	char id[16];
 	json_t *info;
+	progress_log log;
+	bool seen_chunk = false, seen_sampled = false, seen_closeness = false;
 	/* exact harmonic: 400 nodes at 1, 400 at 2, 200 at 3 */
 	const double harmonic = 400.0 + 200.0 + 200.0 / 3.0;
 	(void)state;
@@ -437,9 +517,23 @@ static void test_large_sampled(void **state)
 			assert_int_equal(ag_graph_add_link(g, i, (i + d) % N, AG_REL_CO_MENTION, 1, NULL), 0);
 	assert_int_equal(ag_graph_link_count(g), (size_t)N * K);
 	o.communities = AG_COMMUNITY_LOUVAIN;
+	memset(&log, 0, sizeof(log));
+	o.progress = 1;
+	o.progress_cb = record_progress;
+	o.progress_ctx = &log;
 	assert_int_equal(ag_analyze(g, &o), 0);
+	/* 256 sources in chunks of 32: 12%, 25%, ... 87% */
+	for (size_t i = 0; i < log.n; i++) {
+		seen_chunk |= strcmp(log.lines[i], "betweenness 12") == 0;
+		seen_sampled |= strcmp(log.lines[i], "closeness and harmonic (sampled) -1") == 0;
+		seen_closeness |= strcmp(log.lines[i], "closeness and harmonic 50") == 0;
+	}
+	assert_true(seen_chunk && seen_sampled && seen_closeness);
+	assert_string_equal(log.lines[log.n - 1], "done -1");
 	info = attr(g, "metrics_info");
 	assert_non_null(strstr(json_string_value(json_object_get(info, "betweenness")), "estimated"));
+	/* the library's text names no command-line option */
+	assert_null(strstr(json_string_value(json_object_get(info, "betweenness")), "--"));
 	assert_non_null(strstr(json_string_value(json_object_get(info, "closeness")), "sampled"));
 	for (size_t i = 0; i < N; i++) {
 		double h = ag_graph_node_metric(g, i, "harmonic"), c = ag_graph_node_metric(g, i, "closeness");
@@ -468,6 +562,7 @@ int main(void)
 		cmocka_unit_test(test_attrs),
 		cmocka_unit_test(test_bad_weight),
 		cmocka_unit_test(test_method_names),
+		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_large_sampled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

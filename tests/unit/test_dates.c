@@ -32,7 +32,7 @@ static size_t parse(const char *str, ag_date *d)
 	size_t len, n;
 	char *p = span(str, &len);
 
-	n = ag_date_parse_at(p, len, d);
+	n = ag__date_parse_at(p, len, d);
 	free(p);
 	return n;
 }
@@ -41,7 +41,7 @@ static bool find(const char *str, ag_date *d, size_t *where)
 {
 	size_t len;
 	char *p = span(str, &len);
-	bool found = ag_date_find_document_date(p, len, d, where);
+	bool found = ag__date_find_document_date(p, len, d, where);
 
 	free(p);
 	return found;
@@ -52,7 +52,7 @@ static size_t relative(const char *str, int *delta)
 	size_t len, n;
 	char *p = span(str, &len);
 
-	n = ag_date_parse_relative(p, len, delta);
+	n = ag__date_parse_relative(p, len, delta);
 	free(p);
 	return n;
 }
@@ -62,7 +62,7 @@ static size_t day_span(const char *str, int *count, int *ordinal)
 	size_t len, n;
 	char *p = span(str, &len);
 
-	n = ag_date_parse_day_span(p, len, count, ordinal);
+	n = ag__date_parse_day_span(p, len, count, ordinal);
 	free(p);
 	return n;
 }
@@ -71,7 +71,7 @@ static bool future(const char *str)
 {
 	size_t len;
 	char *p = span(str, &len);
-	bool cue = ag_date_future_cue(p, len);
+	bool cue = ag__date_future_cue(p, len);
 
 	free(p);
 	return cue;
@@ -107,28 +107,28 @@ static void test_valid_and_leap_years(void **state)
 	(void)state;
 
 	d = (ag_date){ 2024, 2, 29 };
-	assert_true(ag_date_valid(&d));
+	assert_true(ag__date_valid(&d));
 	d = (ag_date){ 2026, 2, 29 };
-	assert_false(ag_date_valid(&d));
+	assert_false(ag__date_valid(&d));
 	d = (ag_date){ 2000, 2, 29 };
-	assert_true(ag_date_valid(&d));
+	assert_true(ag__date_valid(&d));
 	d = (ag_date){ 1900, 2, 29 };
-	assert_false(ag_date_valid(&d));
+	assert_false(ag__date_valid(&d));
 	d = (ag_date){ 2026, 4, 31 };
-	assert_false(ag_date_valid(&d));
+	assert_false(ag__date_valid(&d));
 	d = (ag_date){ 2026, 12, 31 };
-	assert_true(ag_date_valid(&d));
+	assert_true(ag__date_valid(&d));
 	d = (ag_date){ 2026, 13, 1 };
-	assert_false(ag_date_valid(&d));
+	assert_false(ag__date_valid(&d));
 	d = (ag_date){ 2026, 2, 0 };
-	assert_false(ag_date_valid(&d));
+	assert_false(ag__date_valid(&d));
 	d = (ag_date){ 1899, 12, 31 };
-	assert_false(ag_date_valid(&d));
+	assert_false(ag__date_valid(&d));
 	d = (ag_date){ 2101, 1, 1 };
-	assert_false(ag_date_valid(&d));
+	assert_false(ag__date_valid(&d));
 	d = (ag_date){ -2026, 1, 1 };
-	assert_false(ag_date_valid(&d));
-	assert_false(ag_date_valid(NULL));
+	assert_false(ag__date_valid(&d));
+	assert_false(ag__date_valid(NULL));
 }
 
 static void test_format(void **state)
@@ -138,22 +138,22 @@ static void test_format(void **state)
 	(void)state;
 
 	d = (ag_date){ 2026, 2, 17 };
-	ag_date_format(&d, out);
+	ag__date_format(&d, out);
 	assert_string_equal(out, "2026-02-17");
 	d = (ag_date){ 2026, 2, 0 };
-	ag_date_format(&d, out);
+	ag__date_format(&d, out);
 	assert_string_equal(out, "2026-02");
 	d = (ag_date){ 2026, 0, 0 };
-	ag_date_format(&d, out);
+	ag__date_format(&d, out);
 	assert_string_equal(out, "2026");
 	d = (ag_date){ 99999, 12, 31 };
-	ag_date_format(&d, out);
+	ag__date_format(&d, out);
 	assert_string_equal(out, "");
 	d = (ag_date){ 2026, 0, 5 };
-	ag_date_format(&d, out);
+	ag__date_format(&d, out);
 	assert_string_equal(out, "");
 	d = (ag_date){ 2026, 2, 30 };
-	ag_date_format(&d, out);
+	ag__date_format(&d, out);
 	assert_string_equal(out, "");
 }
 
@@ -162,33 +162,33 @@ static void test_cmp(void **state)
 	ag_date a = { 2026, 2, 17 }, b = { 2026, 2, 18 }, c = { 2026, 2, 0 }, e = { 2025, 12, 31 };
 	(void)state;
 
-	assert_true(ag_date_cmp(&a, &b) < 0);
-	assert_true(ag_date_cmp(&b, &a) > 0);
-	assert_int_equal(ag_date_cmp(&a, &a), 0);
-	assert_true(ag_date_cmp(&c, &a) < 0);
-	assert_true(ag_date_cmp(&e, &c) < 0);
+	assert_true(ag__date_cmp(&a, &b) < 0);
+	assert_true(ag__date_cmp(&b, &a) > 0);
+	assert_int_equal(ag__date_cmp(&a, &a), 0);
+	assert_true(ag__date_cmp(&c, &a) < 0);
+	assert_true(ag__date_cmp(&e, &c) < 0);
 }
 
 static void test_add_days(void **state)
 {
 	(void)state;
 
-	assert_date(ag_date_add_days((ag_date){ 2026, 1, 31 }, 1), 2026, 2, 1);
-	assert_date(ag_date_add_days((ag_date){ 2025, 12, 31 }, 1), 2026, 1, 1);
-	assert_date(ag_date_add_days((ag_date){ 2026, 1, 1 }, -1), 2025, 12, 31);
-	assert_date(ag_date_add_days((ag_date){ 2024, 2, 28 }, 1), 2024, 2, 29);
-	assert_date(ag_date_add_days((ag_date){ 2026, 2, 28 }, 1), 2026, 3, 1);
-	assert_date(ag_date_add_days((ag_date){ 2024, 3, 1 }, -1), 2024, 2, 29);
-	assert_date(ag_date_add_days((ag_date){ 2026, 2, 17 }, 365), 2027, 2, 17);
-	assert_date(ag_date_add_days((ag_date){ 2026, 2, 17 }, 0), 2026, 2, 17);
-	assert_date(ag_date_add_days((ag_date){ 1900, 1, 1 }, 73413), 2100, 12, 31);
+	assert_date(ag__date_add_days((ag_date){ 2026, 1, 31 }, 1), 2026, 2, 1);
+	assert_date(ag__date_add_days((ag_date){ 2025, 12, 31 }, 1), 2026, 1, 1);
+	assert_date(ag__date_add_days((ag_date){ 2026, 1, 1 }, -1), 2025, 12, 31);
+	assert_date(ag__date_add_days((ag_date){ 2024, 2, 28 }, 1), 2024, 2, 29);
+	assert_date(ag__date_add_days((ag_date){ 2026, 2, 28 }, 1), 2026, 3, 1);
+	assert_date(ag__date_add_days((ag_date){ 2024, 3, 1 }, -1), 2024, 2, 29);
+	assert_date(ag__date_add_days((ag_date){ 2026, 2, 17 }, 365), 2027, 2, 17);
+	assert_date(ag__date_add_days((ag_date){ 2026, 2, 17 }, 0), 2026, 2, 17);
+	assert_date(ag__date_add_days((ag_date){ 1900, 1, 1 }, 73413), 2100, 12, 31);
 	/* leaving the year range, or huge offsets, give the invalid date */
-	assert_date(ag_date_add_days((ag_date){ 1900, 1, 1 }, -1), 0, 0, 0);
-	assert_date(ag_date_add_days((ag_date){ 2100, 12, 31 }, 1), 0, 0, 0);
-	assert_date(ag_date_add_days((ag_date){ 2026, 2, 17 }, INT_MAX), 0, 0, 0);
-	assert_date(ag_date_add_days((ag_date){ 2026, 2, 17 }, INT_MIN), 0, 0, 0);
-	assert_date(ag_date_add_days((ag_date){ 2026, 2, 30 }, 1), 0, 0, 0);
-	assert_date(ag_date_add_days((ag_date){ 2026, 2, 0 }, 1), 0, 0, 0);
+	assert_date(ag__date_add_days((ag_date){ 1900, 1, 1 }, -1), 0, 0, 0);
+	assert_date(ag__date_add_days((ag_date){ 2100, 12, 31 }, 1), 0, 0, 0);
+	assert_date(ag__date_add_days((ag_date){ 2026, 2, 17 }, INT_MAX), 0, 0, 0);
+	assert_date(ag__date_add_days((ag_date){ 2026, 2, 17 }, INT_MIN), 0, 0, 0);
+	assert_date(ag__date_add_days((ag_date){ 2026, 2, 30 }, 1), 0, 0, 0);
+	assert_date(ag__date_add_days((ag_date){ 2026, 2, 0 }, 1), 0, 0, 0);
 }
 
 static void test_weekday(void **state)
@@ -197,15 +197,15 @@ static void test_weekday(void **state)
 	(void)state;
 
 	d = (ag_date){ 2026, 2, 17 };
-	assert_int_equal(ag_date_weekday(&d), 1);	/* Tuesday */
+	assert_int_equal(ag__date_weekday(&d), 1);	/* Tuesday */
 	d = (ag_date){ 1970, 1, 1 };
-	assert_int_equal(ag_date_weekday(&d), 3);
+	assert_int_equal(ag__date_weekday(&d), 3);
 	d = (ag_date){ 1900, 1, 1 };
-	assert_int_equal(ag_date_weekday(&d), 0);
+	assert_int_equal(ag__date_weekday(&d), 0);
 	d = (ag_date){ 2100, 12, 31 };
-	assert_int_equal(ag_date_weekday(&d), 4);
+	assert_int_equal(ag__date_weekday(&d), 4);
 	d = (ag_date){ 2026, 2, 29 };
-	assert_int_equal(ag_date_weekday(&d), -1);
+	assert_int_equal(ag__date_weekday(&d), -1);
 }
 
 static void test_parse_iso(void **state)
@@ -213,29 +213,29 @@ static void test_parse_iso(void **state)
 	ag_date d = { 0, 0, 0 };
 	(void)state;
 
-	assert_true(ag_date_parse_iso("2026-02-17", 10, &d));
+	assert_true(ag__date_parse_iso("2026-02-17", 10, &d));
 	assert_date(d, 2026, 2, 17);
-	assert_true(ag_date_parse_iso("2026-02", 7, &d));
+	assert_true(ag__date_parse_iso("2026-02", 7, &d));
 	assert_date(d, 2026, 2, 0);
-	assert_true(ag_date_parse_iso("2026", 4, &d));
+	assert_true(ag__date_parse_iso("2026", 4, &d));
 	assert_date(d, 2026, 0, 0);
-	assert_true(ag_date_parse_iso("2024-02-29", 10, &d));
+	assert_true(ag__date_parse_iso("2024-02-29", 10, &d));
 	/* only the first len bytes count */
-	assert_true(ag_date_parse_iso("2026-02-17T09:00", 10, &d));
+	assert_true(ag__date_parse_iso("2026-02-17T09:00", 10, &d));
 	assert_date(d, 2026, 2, 17);
 
 	d = (ag_date){ 1, 2, 3 };
-	assert_false(ag_date_parse_iso("2026-02-29", 10, &d));
-	assert_false(ag_date_parse_iso("2026-2-17", 9, &d));
-	assert_false(ag_date_parse_iso("2026-02-17T", 11, &d));
-	assert_false(ag_date_parse_iso("2026-13", 7, &d));
-	assert_false(ag_date_parse_iso("2026-00", 7, &d));
-	assert_false(ag_date_parse_iso("2026-01-00", 10, &d));
-	assert_false(ag_date_parse_iso("2026/02/17", 10, &d));
-	assert_false(ag_date_parse_iso("1850-01-01", 10, &d));
-	assert_false(ag_date_parse_iso("99999", 5, &d));
-	assert_false(ag_date_parse_iso("abcd", 4, &d));
-	assert_false(ag_date_parse_iso("", 0, &d));
+	assert_false(ag__date_parse_iso("2026-02-29", 10, &d));
+	assert_false(ag__date_parse_iso("2026-2-17", 9, &d));
+	assert_false(ag__date_parse_iso("2026-02-17T", 11, &d));
+	assert_false(ag__date_parse_iso("2026-13", 7, &d));
+	assert_false(ag__date_parse_iso("2026-00", 7, &d));
+	assert_false(ag__date_parse_iso("2026-01-00", 10, &d));
+	assert_false(ag__date_parse_iso("2026/02/17", 10, &d));
+	assert_false(ag__date_parse_iso("1850-01-01", 10, &d));
+	assert_false(ag__date_parse_iso("99999", 5, &d));
+	assert_false(ag__date_parse_iso("abcd", 4, &d));
+	assert_false(ag__date_parse_iso("", 0, &d));
 	assert_date(d, 1, 2, 3);
 }
 
@@ -342,19 +342,19 @@ static void test_hostile_input(void **state)
 
 	assert_non_null(digits);
 	memset(digits, '9', n);
-	assert_int_equal(ag_date_parse_at(digits, n, &d), 0);
-	assert_false(ag_date_find_document_date(digits, n, &d, NULL));
-	assert_false(ag_date_parse_iso(digits, n, &d));
-	assert_int_equal(ag_date_parse_day_span(digits, n, &count, &ordinal), 0);
-	assert_false(ag_date_future_cue(digits, n));
+	assert_int_equal(ag__date_parse_at(digits, n, &d), 0);
+	assert_false(ag__date_find_document_date(digits, n, &d, NULL));
+	assert_false(ag__date_parse_iso(digits, n, &d));
+	assert_int_equal(ag__date_parse_day_span(digits, n, &count, &ordinal), 0);
+	assert_false(ag__date_future_cue(digits, n));
 
 	memcpy(digits + n, "-02-17", 6);
-	assert_int_equal(ag_date_parse_at(digits, n + 6, &d), 0);
+	assert_int_equal(ag__date_parse_at(digits, n + 6, &d), 0);
 	memcpy(digits, "February ", 9);
 	memcpy(digits + n, ", 2026", 6);
-	assert_int_equal(ag_date_parse_at(digits, n + 6, &d), 0);
+	assert_int_equal(ag__date_parse_at(digits, n + 6, &d), 0);
 	memcpy(digits, "Published ", 10);
-	assert_false(ag_date_find_document_date(digits, n + 6, &d, NULL));
+	assert_false(ag__date_find_document_date(digits, n + 6, &d, NULL));
 	assert_date(d, 1, 2, 3);
 	free(digits);
 
@@ -382,19 +382,19 @@ static void test_hostile_input(void **state)
 			char out[11];
 			ag_date got = { 0, 0, 0 };
 
-			m = ag_date_parse_at(noise + j, len - j, &got);
+			m = ag__date_parse_at(noise + j, len - j, &got);
 			assert_true(m <= len - j);
 			if (m > 0) {
-				ag_date_format(&got, out);
+				ag__date_format(&got, out);
 				assert_true(strlen(out) == 10 || strlen(out) == 7);
 			}
-			assert_true(ag_date_parse_relative(noise + j, len - j, &v) <= len - j);
-			assert_true(ag_date_parse_day_span(noise + j, len - j, &count, &ordinal) <= len - j);
-			assert_true(ag_date_parse_weekday(noise + j, len - j, &v) <= len - j);
-			(void)ag_date_future_cue(noise + j, len - j);
+			assert_true(ag__date_parse_relative(noise + j, len - j, &v) <= len - j);
+			assert_true(ag__date_parse_day_span(noise + j, len - j, &count, &ordinal) <= len - j);
+			assert_true(ag__date_parse_weekday(noise + j, len - j, &v) <= len - j);
+			(void)ag__date_future_cue(noise + j, len - j);
 		}
-		if (ag_date_find_document_date(noise, len, &d, &j))
-			assert_true(ag_date_valid(&d) && j < len);
+		if (ag__date_find_document_date(noise, len, &d, &j))
+			assert_true(ag__date_valid(&d) && j < len);
 	}
 }
 
@@ -415,10 +415,10 @@ static void test_truncated_input(void **state)
 			ag_date d;
 			int a, b;
 
-			assert_true(ag_date_parse_at(p, cut, &d) <= cut);
-			assert_true(ag_date_parse_relative(p, cut, &a) <= cut);
-			assert_true(ag_date_parse_day_span(p, cut, &a, &b) <= cut);
-			(void)ag_date_find_document_date(p, cut, &d, NULL);
+			assert_true(ag__date_parse_at(p, cut, &d) <= cut);
+			assert_true(ag__date_parse_relative(p, cut, &a) <= cut);
+			assert_true(ag__date_parse_day_span(p, cut, &a, &b) <= cut);
+			(void)ag__date_find_document_date(p, cut, &d, NULL);
 			free(p);
 		}
 	}
@@ -558,31 +558,31 @@ static void test_weekdays(void **state)
 	int wd = -1;
 	(void)state;
 
-	assert_int_equal(ag_date_parse_weekday("Monday", 6, &wd), 6);
+	assert_int_equal(ag__date_parse_weekday("Monday", 6, &wd), 6);
 	assert_int_equal(wd, 0);
-	assert_int_equal(ag_date_parse_weekday("SUNDAY night", 12, &wd), 6);
+	assert_int_equal(ag__date_parse_weekday("SUNDAY night", 12, &wd), 6);
 	assert_int_equal(wd, 6);
-	assert_int_equal(ag_date_parse_weekday("wednesday's", 11, &wd), 9);
+	assert_int_equal(ag__date_parse_weekday("wednesday's", 11, &wd), 9);
 	assert_int_equal(wd, 2);
-	assert_int_equal(ag_date_parse_weekday("Mondays", 7, &wd), 0);
-	assert_int_equal(ag_date_parse_weekday("Mon", 3, &wd), 0);
-	assert_int_equal(ag_date_parse_weekday("Monday", 5, &wd), 0);	/* cut short */
+	assert_int_equal(ag__date_parse_weekday("Mondays", 7, &wd), 0);
+	assert_int_equal(ag__date_parse_weekday("Mon", 3, &wd), 0);
+	assert_int_equal(ag__date_parse_weekday("Monday", 5, &wd), 0);	/* cut short */
 
 	/* 2026-03-02 is a Monday */
-	assert_date(ag_date_resolve_weekday((ag_date){ 2026, 3, 2 }, 5, false), 2026, 2, 28);
-	assert_date(ag_date_resolve_weekday((ag_date){ 2026, 3, 2 }, 0, false), 2026, 3, 2);
-	assert_date(ag_date_resolve_weekday((ag_date){ 2026, 3, 2 }, 0, true), 2026, 3, 2);
-	assert_date(ag_date_resolve_weekday((ag_date){ 2026, 3, 2 }, 6, true), 2026, 3, 8);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2026, 3, 2 }, 5, false), 2026, 2, 28);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2026, 3, 2 }, 0, false), 2026, 3, 2);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2026, 3, 2 }, 0, true), 2026, 3, 2);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2026, 3, 2 }, 6, true), 2026, 3, 8);
 	/* across the year: 2026-01-01 is a Thursday, 2025-12-30 a Tuesday */
-	assert_date(ag_date_resolve_weekday((ag_date){ 2026, 1, 1 }, 0, false), 2025, 12, 29);
-	assert_date(ag_date_resolve_weekday((ag_date){ 2025, 12, 30 }, 4, true), 2026, 1, 2);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2026, 1, 1 }, 0, false), 2025, 12, 29);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2025, 12, 30 }, 4, true), 2026, 1, 2);
 	/* across a leap day: 2024-03-01 is a Friday */
-	assert_date(ag_date_resolve_weekday((ag_date){ 2024, 3, 1 }, 3, false), 2024, 2, 29);
-	assert_date(ag_date_resolve_weekday((ag_date){ 2024, 2, 26 }, 3, true), 2024, 2, 29);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2024, 3, 1 }, 3, false), 2024, 2, 29);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2024, 2, 26 }, 3, true), 2024, 2, 29);
 	/* bad input */
-	assert_date(ag_date_resolve_weekday((ag_date){ 2026, 2, 30 }, 0, true), 0, 0, 0);
-	assert_date(ag_date_resolve_weekday((ag_date){ 2026, 3, 2 }, 7, true), 0, 0, 0);
-	assert_date(ag_date_resolve_weekday((ag_date){ 2026, 3, 2 }, -1, false), 0, 0, 0);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2026, 2, 30 }, 0, true), 0, 0, 0);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2026, 3, 2 }, 7, true), 0, 0, 0);
+	assert_date(ag__date_resolve_weekday((ag_date){ 2026, 3, 2 }, -1, false), 0, 0, 0);
 }
 
 static void test_relative(void **state)

@@ -61,7 +61,7 @@ static ag_graph *small_graph(void)
 static char *nodes_csv(ag_graph *g, size_t *len)
 {
 	char *out = NULL;
-	int rc = ag_graph_to_csv_nodes(g, &out, len);
+	int rc = ag_graph_sort(g) == 0 ? ag_graph_to_csv_nodes(g, &out, len) : -1;
 	if (rc != 0)
 		fail_msg("ag_graph_to_csv_nodes: %d %s", rc, ag_error_last());
 	assert_non_null(out);
@@ -72,7 +72,7 @@ static char *nodes_csv(ag_graph *g, size_t *len)
 static char *links_csv(ag_graph *g, size_t *len)
 {
 	char *out = NULL;
-	int rc = ag_graph_to_csv_links(g, &out, len);
+	int rc = ag_graph_sort(g) == 0 ? ag_graph_to_csv_links(g, &out, len) : -1;
 	if (rc != 0)
 		fail_msg("ag_graph_to_csv_links: %d %s", rc, ag_error_last());
 	assert_non_null(out);

@@ -410,8 +410,11 @@ static void test_bad_options(void **state)
 	o.version = 99;
 	assert_int_equal(ag_graph_filter(g, &o, &r), AG_EINVAL);
 	assert_non_null(strstr(ag_error_last(), "AG_FILTER_OPTIONS_INIT"));
-	assert_int_equal(ag_graph_filter(g, NULL, &r), AG_EINVAL);
+	/* NULL options are the defaults: everything kept */
+	assert_int_equal(ag_graph_filter(g, NULL, &r), 0);
+	assert_int_equal(r.nodes, 7);
 	assert_int_equal(ag_graph_node_count(g), 7);
+	assert_int_equal(ag_graph_filter(NULL, &o, &r), AG_EINVAL);
 	ag_graph_free(g);
 }
 

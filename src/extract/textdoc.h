@@ -1,19 +1,21 @@
 /*
- * extract_impl.h - the per-document working state of the extractor, passed
- * from stage to stage: sentences.c (tokens, furniture, sentences) ->
- * gazetteer.c (entity mentions) -> names.c (persons, roles, affiliations) ->
- * relations.c (links and meetings) -> extract.c (the document's graph).
+ * textdoc.h - the token model and the per-document working state of the
+ * extractor (ag_textdoc), which every stage reads and fills in turn:
+ * tokenize.c and sentences.c (tokens, sentences, page furniture) ->
+ * mentions.c (states, organizations, places, titles) -> names.c (persons,
+ * roles, affiliations) -> meetings.c (meetings) -> relations.c and
+ * meeting_links.c (the document's graph).  Private to the extract layer.
  *
  * Everything here is allocated per document and reused across documents by
  * one ag_textdoc: no stage allocates per token.
  */
-#ifndef AG_EXTRACT_IMPL_H
-#define AG_EXTRACT_IMPL_H
+#ifndef AG_EXTRACT_TEXTDOC_H
+#define AG_EXTRACT_TEXTDOC_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
-#include "actorgraph/extract.h"
 #include "actorgraph/gazetteer.h"
 #include "actorgraph/ingest.h"
 #include "util/util.h"
@@ -48,12 +50,6 @@ typedef struct {
 	uint32_t start, end; /* bytes */
 } ag_sentence;
 
-/* What a gazetteer entry is. */
-typedef enum {
-	GZ_STATE = 0, GZ_CAPITAL, GZ_SEAT, GZ_DEMONYM, GZ_CITY, GZ_REGION, GZ_ORG, GZ_ORGAN,
-	GZ_MEDIA, GZ_TITLE, GZ_NONPERSON, GZ_GIVEN, GZ_KIND_COUNT
-} gz_kind;
-
 /* Mention kinds. */
 typedef enum {
 	M_STATE = 0, /* a state named, or through a capital, seat, demonym or organ */
@@ -72,37 +68,6 @@ typedef struct {
 	uint32_t start, end;
 	int32_t entity;  /* states/orgs/places: gazetteer entity; persons: person index; titles: entry */
 } ag_mention;
-
-/* A gazetteer entity: a state, organization, place or title class. */
-typedef struct {
-	gz_kind kind;     /* GZ_STATE, GZ_ORG, GZ_CITY, GZ_REGION, GZ_TITLE, ... */
-	char *slug;       /* "ukraine", "nato", or a title class */
-	char *label;      /* "Ukraine" */
-	int32_t state;    /* entity index of the state it belongs to (capitals, cities, organs), or -1 */
-} gz_entity;
-
-/* The longest phrase of the gazetteer, in tokens. */
-#define GZ_MAX_NTOK 12
-
-/* A phrase of the gazetteer. */
-typedef struct {
-	gz_kind kind;
-	int32_t entity;    /* index into entities; for GZ_STATE lines the state itself */
-	char *exact;       /* for all-caps abbreviations: the form as written, matched case-sensitively */
-	uint16_t ntok;
-	int32_t next;      /* next entry with the same folded phrase, or -1 */
-} gz_entry;
-
-struct ag_gazetteer {
-	gz_entity *entities;
-	size_t n_entities, cap_entities;
-	gz_entry *entries;
-	size_t n_entries, cap_entries;
-	ag_strmap phrases;   /* folded phrase -> first entry index */
-	ag_strmap slugs;     /* "kind:slug" -> entity index */
-	ag_strmap first_tok; /* folded first token of any phrase -> longest phrase length */
-	unsigned max_ntok;
-};
 
 /* A person found in one document. */
 typedef struct {
@@ -162,9 +127,6 @@ typedef struct ag_textdoc {
 	const char *since, *until; /* the time window (ISO dates) or NULL */
 } ag_textdoc;
 
-/* sentences.c */
-int ag__tokenize(ag_textdoc *td, const char *text, size_t len);
-int ag__text_prepare(ag_textdoc *td, const ag_document *doc);
 static inline const char *ag__tok_fold(const ag_textdoc *td, size_t i)
 {
 	return td->fold + td->toks[i].fold;
@@ -190,38 +152,26 @@ static inline char ag__tok_punct(const ag_textdoc *td, size_t i)
 {
 	return i < td->n_toks && !(td->toks[i].flags & TF_WORD) ? td->toks[i].punct : 0;
 }
+/* The mention covering token i, or NULL. */
+static inline const ag_mention *ag__ment_at(const ag_textdoc *td, size_t i)
+{
+	return i < td->n_toks && td->tok_ment[i] >= 0 ? &td->ments[td->tok_ment[i]] : NULL;
+}
+
+/* The one list of locative prepositions (textdoc.c), in classes by what the
+ * stages ask of them: */
+enum {
+	AG_LOC_PLACE = 1,  /* any: a name after it is a place ("in", "from", "across", "via") */
+	AG_LOC_VENUE = 2,  /* where something is held ("in", "at", "near", "outside", "inside", "into") */
+	AG_LOC_WHERE = 4   /* where someone is or comes from ("in", "at", "from") */
+};
+/* Is token i a preposition of class `cls`? */
+bool ag__tok_locative(const ag_textdoc *td, size_t i, unsigned cls);
+/* Is token i, in the sentence that starts at token s, right after a
+ * preposition of class `cls` (an article "the" between them allowed)? */
+bool ag__after_locative(const ag_textdoc *td, size_t i, size_t s, unsigned cls);
+
+/* Free what td holds (persons and their strings included), not td itself. */
 void ag__textdoc_free(ag_textdoc *td);
-/* extract.c: ag_extract_document and ag_extractor_add with the caller's
- * working state, reused from one document to the next so that its arrays are
- * allocated once (start from {0}; ag__textdoc_free at the end).  One td per
- * thread. */
-int ag__extract_document_td(const ag_extractor *ex, const ag_document *doc, ag_textdoc *td, ag_graph **out);
-int ag__extractor_add_td(ag_extractor *ex, const ag_document *doc, ag_textdoc *td);
-
-/* gazetteer.c */
-int ag__gazetteer_default(const ag_gazetteer **out);
-/* Longest gazetteer phrase starting at token i (within its sentence): the
- * first entry and its length in tokens, or -1. */
-int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok);
-bool ag__gz_has(const ag_gazetteer *gz, const char *folded, gz_kind kind);
-/* ag__gz_has for the folded form of word token i, by its hash. */
-bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind);
-int32_t ag__gz_lookup(const ag_gazetteer *gz, const char *folded, gz_kind kind);
-int ag__find_mentions(ag_textdoc *td);
-
-/* names.c */
-int ag__find_persons(ag_textdoc *td);
-/* The spelling-tolerant key of a folded name (y as i, doubled letters single). */
-int ag__name_key(const char *folded, size_t n, ag_buf *out);
-/* Is this folded word a name particle (von, der, bin, al, ...)? */
-bool ag__is_particle(const char *folded);
-
-/* meetings.c */
-int ag__find_meetings(ag_textdoc *td);
-
-/* slugs: lower-case ASCII, '-' between words ("Rustem Umerov" -> "rustem-umerov") */
-int ag__slugify(const char *s, ag_buf *out);
-/* fold a UTF-8 string: case-folded, marks stripped, curly quotes straightened */
-int ag__fold(const char *s, size_t len, ag_buf *out);
 
 #endif

@@ -1,4 +1,4 @@
-/* extract_run.c - a reader's documents through the extractor on several
+/* run.c - a reader's documents through the extractor on several
  * threads.
  *
  * A reader thread reads documents into a ring of slots, worker threads take
@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "actorgraph/extract.h"
-#include "extract/extract_impl.h"
+#include "extract/extract.h"
 
 #define RUN_SLOTS_PER_THREAD 4
 #define RUN_MAX_BYTES ((size_t)64 << 20)
@@ -32,7 +32,7 @@ typedef struct {
 	int state;
 	int rc;
 	uint64_t input_done, input_total; /* the reader's position after this document */
-	char err[512];
+	char err[AG_ERROR_MAX];
 } slot;
 
 typedef struct {
@@ -51,7 +51,7 @@ typedef struct {
 	bool progress;  /* record the reader's position with each document */
 	bool eof;       /* the reader is done (read_rc < 0: failed) */
 	int read_rc;
-	char read_err[512];
+	char read_err[AG_ERROR_MAX];
 } pool;
 
 static void *worker(void *arg)
@@ -189,8 +189,8 @@ int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts)
 	pool p;
 	int rc = 0;
 
-	if (!ex || !r)
-		return ag__error(AG_EINVAL, "ag_extractor_run: no extractor or reader");
+	AG_CHECK_ARGS(ex && r);
+	AG_CHECK_OPTIONS(opts, AG_RUN_OPTIONS_VERSION, "AG_RUN_OPTIONS_INIT");
 	if (opts)
 		o = *opts;
 	if (o.threads == 0)

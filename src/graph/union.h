@@ -1,6 +1,12 @@
-/* merge.h - combining graphs (merge.c). */
-#ifndef AG_MERGE_H
-#define AG_MERGE_H
+/*
+ * union.h - graphs combined (union.c): union by id, contraction into
+ * representatives, the partial mark.  Private.
+ */
+#ifndef AG_GRAPH_UNION_H
+#define AG_GRAPH_UNION_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "graph/graph_int.h"
 
@@ -13,6 +19,10 @@ int ag__graph_absorb_node(ag_graph *into, const ag_graph *from, size_t i, size_t
 
 /* Add link l of `from` between nodes a and b of `into`: counts, weight, evidence. */
 int ag__graph_absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *from, const ag_link *l);
+
+/* Fold every node i into node rep[i] (rep[rep[i]] == rep[i]), in place: the
+ * same graph as rebuilding it from the representatives. */
+int ag__graph_contract(ag_graph *g, const size_t *rep);
 
 /* Give g the contents of n and n the old contents of g (free n afterwards). */
 int ag__graph_swap(ag_graph *g, ag_graph *n);

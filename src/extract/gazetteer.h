@@ -1,0 +1,65 @@
+/*
+ * gazetteer.h - the gazetteer's model (entities and phrases) and its lookups
+ * (gazetteer.c).  Private to the extract layer; users see the opaque
+ * ag_gazetteer of actorgraph/gazetteer.h.
+ */
+#ifndef AG_EXTRACT_GAZETTEER_H
+#define AG_EXTRACT_GAZETTEER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "actorgraph/gazetteer.h"
+#include "extract/textdoc.h"
+#include "util/util.h"
+
+/* What a gazetteer entry is. */
+typedef enum {
+	GZ_STATE = 0, GZ_CAPITAL, GZ_SEAT, GZ_DEMONYM, GZ_CITY, GZ_REGION, GZ_ORG, GZ_ORGAN,
+	GZ_MEDIA, GZ_TITLE, GZ_NONPERSON, GZ_GIVEN, GZ_KIND_COUNT
+} gz_kind;
+
+/* A gazetteer entity: a state, organization, place or title class. */
+typedef struct {
+	gz_kind kind;     /* GZ_STATE, GZ_ORG, GZ_CITY, GZ_REGION, GZ_TITLE, ... */
+	char *slug;       /* "ukraine", "nato", or a title class */
+	char *label;      /* "Ukraine" */
+	int32_t state;    /* entity index of the state it belongs to (capitals, cities, organs), or -1 */
+} gz_entity;
+
+/* The longest phrase of the gazetteer, in tokens. */
+#define GZ_MAX_NTOK 12
+
+/* A phrase of the gazetteer. */
+typedef struct {
+	gz_kind kind;
+	int32_t entity;    /* index into entities; for GZ_STATE lines the state itself */
+	char *exact;       /* for all-caps abbreviations: the form as written, matched case-sensitively */
+	uint16_t ntok;
+	int32_t next;      /* next entry with the same folded phrase, or -1 */
+} gz_entry;
+
+struct ag_gazetteer {
+	gz_entity *entities;
+	size_t n_entities, cap_entities;
+	gz_entry *entries;
+	size_t n_entries, cap_entries;
+	ag_strmap phrases;   /* folded phrase -> first entry index */
+	ag_strmap slugs;     /* "kind:slug" -> entity index */
+	ag_strmap first_tok; /* folded first token of any phrase -> longest phrase length */
+	unsigned max_ntok;
+};
+
+/* The built-in gazetteer (src/data), built once; borrowed. */
+int ag__gazetteer_default(const ag_gazetteer **out);
+/* Longest gazetteer phrase starting at token i (within its sentence): the
+ * first entry and its length in tokens, or -1. */
+int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok);
+bool ag__gz_has(const ag_gazetteer *gz, const char *folded, gz_kind kind);
+/* ag__gz_has for the folded form of word token i, by its hash. */
+bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind);
+/* Do tokens i .. i+n-1 read `exact` as written (an all-caps abbreviation: "US", not "us")? */
+bool ag__gz_exact_match(const ag_textdoc *td, size_t i, size_t n, const char *exact);
+int32_t ag__gz_lookup(const ag_gazetteer *gz, const char *folded, gz_kind kind);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * mentions.c - the mentions of gazetteer names in a document: states (named,
+ * or through capitals, seats, demonyms and organs), organizations, places,
+ * role titles and names that are never persons, longest match first.
+ */
+#include <stdlib.h>
+
+#include "extract/gazetteer.h"
+#include "extract/mentions.h"
+
+/* "to" is not among them: "according to the Kremlin" names an actor. */
+static bool after_locative(const ag_textdoc *td, size_t i, size_t n)
+{
+	size_t s = td->sents[td->toks[i].sent].tok;
+	/* "the Washington-led drive": a compound modifier, not a place */
+	if (i + n + 1 < td->n_toks && ag__tok_punct(td, i + n) == '-' && (td->toks[i + n].flags & TF_NOSPACE) &&
+	    (td->toks[i + n + 1].flags & TF_NOSPACE))
+		return false;
+	return ag__after_locative(td, i, s, AG_LOC_PLACE);
+}
+
+static int priority(gz_kind k)
+{
+	switch (k) {
+	case GZ_STATE: return 9;
+	case GZ_ORG: return 8;
+	case GZ_ORGAN: return 8;
+	case GZ_CAPITAL: case GZ_SEAT: case GZ_DEMONYM: return 7;
+	case GZ_CITY: case GZ_REGION: return 6;
+	case GZ_MEDIA: case GZ_NONPERSON: return 5;
+	case GZ_TITLE: return 4;
+	default: return 0;
+	}
+}
+
+static int push_mention(ag_textdoc *td, ag_mention_kind kind, gz_kind via, size_t tok, size_t n, int32_t entity)
+{
+	ag_mention *m;
+	if (AG_GROW(td->ments, td->cap_ments, td->n_ments + 1) < 0)
+		return AG_ENOMEM;
+	m = &td->ments[td->n_ments];
+	m->kind = (uint8_t)kind;
+	m->via = (uint8_t)via;
+	m->tok = (uint32_t)tok;
+	m->ntok = (uint16_t)n;
+	m->start = td->toks[tok].start;
+	m->end = td->toks[tok + n - 1].end;
+	m->entity = entity;
+	for (size_t k = tok; k < tok + n; k++)
+		td->tok_ment[k] = (int32_t)td->n_ments;
+	td->n_ments++;
+	return 0;
+}
+
+int ag__find_mentions(ag_textdoc *td)
+{
+	const ag_gazetteer *gz = td->gz;
+	if (AG_GROW(td->tok_ment, td->cap_tok_ment, td->n_toks + 1) < 0)
+		return AG_ENOMEM;
+	for (size_t i = 0; i < td->n_toks; i++)
+		td->tok_ment[i] = -1;
+	for (size_t i = 0; i < td->n_toks;) {
+		unsigned n = 0;
+		int32_t e, best = -1;
+		const ag_token *t = &td->toks[i];
+
+		if ((t->flags & TF_SKIP) || !(t->flags & TF_WORD) || (e = ag__gz_match(td, i, &n)) < 0) {
+			i++;
+			continue;
+		}
+		for (int32_t k = e; k >= 0; k = gz->entries[k].next) {
+			const gz_entry *en = &gz->entries[k];
+			if (en->ntok != n || en->kind == GZ_GIVEN)
+				continue;
+			if (en->exact && !ag__gz_exact_match(td, i, n, en->exact))
+				continue;
+			/* proper names need a capital letter; role words do not */
+			if (en->kind != GZ_TITLE && !(t->flags & (TF_CAP | TF_DIGIT)))
+				continue;
+			if (best < 0 || priority(en->kind) > priority(gz->entries[best].kind))
+				best = k;
+		}
+		if (best < 0) {
+			i++;
+			continue;
+		}
+		{
+			const gz_entry *en = &gz->entries[best];
+			int32_t ent = en->entity;
+			int rc = 0;
+			switch (en->kind) {
+			case GZ_STATE: case GZ_DEMONYM: case GZ_ORGAN:
+				rc = push_mention(td, M_STATE, en->kind, i, n, gz->entities[ent].state);
+				break;
+			case GZ_CAPITAL: case GZ_SEAT:
+				/* "talks in Moscow" is a place; "Moscow said" is the state */
+				if (after_locative(td, i, n))
+					rc = push_mention(td, M_PLACE, en->kind, i, n, ent);
+				else
+					rc = push_mention(td, M_STATE, en->kind, i, n, gz->entities[ent].state);
+				break;
+			case GZ_CITY: case GZ_REGION:
+				rc = push_mention(td, M_PLACE, en->kind, i, n, ent);
+				break;
+			case GZ_ORG:
+				rc = push_mention(td, M_ORG, en->kind, i, n, ent);
+				break;
+			case GZ_TITLE:
+				rc = push_mention(td, M_TITLE, en->kind, i, n, ent);
+				break;
+			default:
+				rc = push_mention(td, M_BLOCK, en->kind, i, n, ent);
+				break;
+			}
+			if (rc < 0)
+				return rc;
+			i += n;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,58 @@
+/*
+ * textdoc.c - what belongs to the token model itself (textdoc.h): the one list
+ * of locative prepositions, and freeing a document's working state.
+ */
+#include <stdlib.h>
+
+#include "extract/textdoc.h"
+
+static const char *const locatives[] = {
+	"in", "at", "from", "near", "outside", "inside", "into", "across", "throughout", "via",
+	"around", NULL};
+static const unsigned char locative_class[] = {
+	AG_LOC_PLACE | AG_LOC_VENUE | AG_LOC_WHERE, /* in */
+	AG_LOC_PLACE | AG_LOC_VENUE | AG_LOC_WHERE, /* at */
+	AG_LOC_PLACE | AG_LOC_WHERE,                /* from */
+	AG_LOC_PLACE | AG_LOC_VENUE,                /* near */
+	AG_LOC_PLACE | AG_LOC_VENUE,                /* outside */
+	AG_LOC_PLACE | AG_LOC_VENUE,                /* inside */
+	AG_LOC_PLACE | AG_LOC_VENUE,                /* into */
+	AG_LOC_PLACE,                               /* across */
+	AG_LOC_PLACE,                               /* throughout */
+	AG_LOC_PLACE,                               /* via */
+	AG_LOC_PLACE,                               /* around */
+};
+static ag_wordset locative_set = AG_WORDSET(locatives);
+
+bool ag__tok_locative(const ag_textdoc *td, size_t i, unsigned cls)
+{
+	int k = ag__tok_find(td, i, &locative_set);
+	return k >= 0 && (locative_class[k] & cls);
+}
+
+bool ag__after_locative(const ag_textdoc *td, size_t i, size_t s, unsigned cls)
+{
+	if (i > s && ag__tok_is(td, i - 1, "the"))
+		i--;
+	return i > s && ag__tok_locative(td, i - 1, cls);
+}
+
+
+void ag__textdoc_free(ag_textdoc *td)
+{
+	free(td->toks);
+	free(td->sents);
+	free(td->fold);
+	free(td->ments);
+	free(td->tok_ment);
+	for (size_t i = 0; i < td->n_persons; i++) {
+		free(td->persons[i].label);
+		free(td->persons[i].surname);
+		free(td->persons[i].role);
+		ag__strlist_free(&td->persons[i].aliases);
+	}
+	free(td->persons);
+	free(td->meetings);
+	ag__buf_free(&td->scratch);
+	memset(td, 0, sizeof(*td));
+}
