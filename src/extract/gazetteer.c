@@ -11,6 +11,7 @@
 
 #include "extract/gazetteer.h"
 #include "extract/gazetteer_data.h"
+#include "extract/namekey.h"
 #include "extract/tokenize.h"
 #include "text/fold.h"
 
@@ -21,7 +22,12 @@ static const struct {
 	{"state", GZ_STATE}, {"capital", GZ_CAPITAL}, {"seat", GZ_SEAT}, {"demonym", GZ_DEMONYM},
 	{"city", GZ_CITY}, {"region", GZ_REGION}, {"org", GZ_ORG}, {"organ", GZ_ORGAN},
 	{"media", GZ_MEDIA}, {"title", GZ_TITLE}, {"nonperson", GZ_NONPERSON}, {"given", GZ_GIVEN},
+	{"actor", GZ_ACTOR}, {"venue", GZ_VENUE}, {"common", GZ_COMMON},
 };
+#define KIND_LIST "state, capital, seat, demonym, city, region, org, organ, media, title, nonperson, given, actor, venue, common"
+
+/* Title classes (the target of a title line). */
+static const char *const title_classes[] = {"head", "minister", "diplomat", "official", "honorific", "modifier", "kin", NULL};
 
 static int add_entity(ag_gazetteer *gz, gz_kind kind, const char *slug, const char *label, int32_t state)
 {
@@ -29,8 +35,10 @@ static int add_entity(ag_gazetteer *gz, gz_kind kind, const char *slug, const ch
 	if (AG_GROW(gz->entities, gz->cap_entities, gz->n_entities + 1) < 0)
 		return AG_ENOMEM;
 	e = &gz->entities[gz->n_entities];
+	memset(e, 0, sizeof(*e));
 	e->kind = kind;
 	e->state = state;
+	e->term = -1;
 	if (!(e->slug = ag__strdup(slug)) || !(e->label = ag__strdup(label))) {
 		free(e->slug);
 		return AG_ENOMEM;
@@ -111,7 +119,7 @@ static int add_form(ag_gazetteer *gz, ag_textdoc *td, gz_kind kind, int32_t enti
 	en->next = -1;
 	en->exact = NULL;
 	/* "US" must not match "us"; titles and names match in any case */
-	if (caps && kind != GZ_TITLE && kind != GZ_GIVEN && !(en->exact = ag__strdup(exact->data)))
+	if (caps && kind != GZ_TITLE && kind != GZ_GIVEN && kind != GZ_COMMON && !(en->exact = ag__strdup(exact->data)))
 		return AG_ENOMEM;
 	if (ag__strmap_get(&gz->phrases, key->data, &first)) {
 		size_t last = first;
@@ -146,17 +154,160 @@ static int parse_kind(const char *s, size_t n, gz_kind *out)
 	return -1;
 }
 
-static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t len, const char *name,
-                     size_t lineno, ag_buf *key, ag_buf *exact)
+/* A slug: lower-case ASCII letters, digits and '-', not empty. */
+static bool slug_ok(const char *s)
 {
-	const char *col[4];
-	size_t cl[4], ncol = 0, i = 0;
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return false;
+	return true;
+}
+
+/* An existing state or organization entity by slug ("kind:slug"), or -1. */
+static int32_t find_slug(const ag_gazetteer *gz, const char *kind, const char *slug)
+{
+	char key[160];
+	size_t idx;
+	snprintf(key, sizeof(key), "%s:%s", kind, slug);
+	return ag__strmap_get(&gz->slugs, key, &idx) ? (int32_t)idx : -1;
+}
+
+/* A date of the actor dictionary, YYYY-MM-DD, YYYY-MM or YYYY, as yyyymmdd: a
+ * month or year alone is its first day when `last` is false, else its last. */
+static bool parse_term_date(const char *s, size_t n, bool last, int32_t *out)
+{
+	int y = 0, m = 0, d = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	if (n == 10 && s[4] == '-' && s[7] == '-')
+		y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	else if (n == 7 && s[4] == '-')
+		y = atoi(s), m = atoi(s + 5), d = last ? 31 : 1;
+	else if (n == 4)
+		y = atoi(s), m = last ? 12 : 1, d = last ? 31 : 1;
+	else
+		return false;
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
+		return false;
+	*out = y * 10000 + m * 100 + d;
+	return true;
+}
+
+/* Add a form of an actor to the name keys (see ag__gz_actor). */
+static int add_actor_form(ag_gazetteer *gz, int32_t actor, const char *form, size_t len, ag_buf *key)
+{
+	ag_buf f = {0};
+	size_t have;
+	int rc;
+	while (len && (*form == ' ' || *form == '\t'))
+		form++, len--;
+	while (len && (form[len - 1] == ' ' || form[len - 1] == '\t'))
+		len--;
+	if (!len)
+		return 0;
+	ag__buf_clear(key);
+	if ((rc = ag__fold(form, len, &f)) < 0 || (rc = ag__name_key(f.data, f.len, key)) < 0) {
+		ag__buf_free(&f);
+		return rc;
+	}
+	ag__buf_free(&f);
+	if (!key->len)
+		return 0;
+	if (ag__strmap_get(&gz->actors, key->data, &have)) {
+		if ((int32_t)have != actor && (int32_t)have != GZ_ACTOR_SHARED)
+			return ag__strmap_put(&gz->actors, key->data, (size_t)GZ_ACTOR_SHARED) < 0 ? AG_ENOMEM : 0;
+		return 0;
+	}
+	return ag__strmap_put(&gz->actors, key->data, (size_t)actor) < 0 ? AG_ENOMEM : 0;
+}
+
+/* An actor line: actor TARGET LABEL FORMS OFFICE START [END]. */
+static int load_actor(ag_gazetteer *gz, const char *const *col, const size_t *cl, size_t ncol,
+                      const char *target, const char *label, const char *name, size_t lineno, ag_buf *key)
+{
+	int32_t tgt, actor, start = 0, end = 0;
+	char akey[300], office[64];
+	size_t idx;
+	ag_buf slug = {0};
+	gz_term *t;
+	int rc;
+
+	if (ncol < 6)
+		return ag__error(AG_EPARSE, "%s:%zu: an actor line has 7 columns (actor, target, label, forms, office, start, end), found %zu",
+		                 name, lineno, ncol);
+	if ((tgt = find_slug(gz, "state", target)) < 0 && (tgt = find_slug(gz, "org", target)) < 0)
+		return ag__error(AG_EPARSE, "%s:%zu: no state or organization '%s' in the gazetteer", name, lineno, target);
+	if (cl[4] == 0 || cl[4] >= sizeof(office))
+		return ag__error(AG_EPARSE, "%s:%zu: empty or overlong office", name, lineno);
+	for (size_t k = 0; k < cl[4]; k++)
+		office[k] = col[4][k] == '-' ? ' ' : col[4][k];
+	office[cl[4]] = '\0';
+	if (!parse_term_date(col[5], cl[5], false, &start) ||
+	    (ncol > 6 && cl[6] && !parse_term_date(col[6], cl[6], true, &end)))
+		return ag__error(AG_EPARSE, "%s:%zu: dates are YYYY-MM-DD, YYYY-MM or YYYY (the end may be empty)", name, lineno);
+	if (end && end < start)
+		return ag__error(AG_EPARSE, "%s:%zu: the term ends before it starts", name, lineno);
+	if ((rc = ag__slugify(label, &slug)) < 0)
+		return rc;
+	snprintf(akey, sizeof(akey), "actor:%s", slug.data);
+	ag__buf_free(&slug);
+	if (ag__strmap_get(&gz->slugs, akey, &idx)) {
+		actor = (int32_t)idx;
+	} else {
+		if ((actor = add_entity(gz, GZ_ACTOR, akey + 6, label, -1)) < 0)
+			return actor;
+		if (ag__strmap_put(&gz->slugs, akey, (size_t)actor) < 0)
+			return AG_ENOMEM;
+	}
+	if (AG_GROW(gz->terms, gz->cap_terms, gz->n_terms + 1) < 0)
+		return AG_ENOMEM;
+	t = &gz->terms[gz->n_terms];
+	t->actor = actor;
+	t->target = tgt;
+	t->start = start;
+	t->end = end;
+	t->next = -1;
+	if (!(t->office = ag__strdup(office)))
+		return AG_ENOMEM;
+	/* terms in file order: append */
+	if (gz->entities[actor].term < 0) {
+		gz->entities[actor].term = (int32_t)gz->n_terms;
+	} else {
+		int32_t k = gz->entities[actor].term;
+		while (gz->terms[k].next >= 0)
+			k = gz->terms[k].next;
+		gz->terms[k].next = (int32_t)gz->n_terms;
+	}
+	gz->n_terms++;
+	if ((rc = add_actor_form(gz, actor, label, strlen(label), key)) < 0)
+		return rc;
+	for (size_t i = 0; i <= cl[3];) {
+		size_t j = i;
+		while (j < cl[3] && col[3][j] != '|')
+			j++;
+		if ((rc = add_actor_form(gz, actor, col[3] + i, j - i, key)) < 0)
+			return rc;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* One TSV line.  `strict` for lines from users: a state a line refers to must
+ * exist already (the built-in lists may refer ahead). */
+static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t len, const char *name,
+                     size_t lineno, ag_buf *key, ag_buf *exact, bool strict)
+{
+	const char *col[7];
+	size_t cl[7], ncol = 0, i = 0, nforms = 0;
 	char target[128], label[256];
 	gz_kind kind;
 	int32_t entity = -1;
 	int rc;
 
-	while (ncol < 4) {
+	while (ncol < 7) {
 		size_t j = i;
 		while (j < len && line[j] != '\t')
 			j++;
@@ -170,34 +321,71 @@ static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t 
 		return ag__error(AG_EPARSE, "%s:%zu: expected 4 tab-separated columns (kind, target, label, forms), found %zu",
 		                 name, lineno, ncol);
 	if (parse_kind(col[0], cl[0], &kind) < 0)
-		return ag__error(AG_EPARSE, "%s:%zu: unknown kind '%.*s'", name, lineno, (int)(cl[0] > 40 ? 40 : cl[0]), col[0]);
+		return ag__error(AG_EPARSE, "%s:%zu: unknown kind '%.*s' (%s)", name, lineno, (int)(cl[0] > 40 ? 40 : cl[0]),
+		                 col[0], KIND_LIST);
 	if (cl[1] == 0 || cl[1] >= sizeof(target) || cl[2] == 0 || cl[2] >= sizeof(label))
 		return ag__error(AG_EPARSE, "%s:%zu: empty or overlong target or label", name, lineno);
 	memcpy(target, col[1], cl[1]);
 	target[cl[1]] = '\0';
 	memcpy(label, col[2], cl[2]);
 	label[cl[2]] = '\0';
+	for (size_t k = 0; k <= cl[3]; k++)
+		if (k == cl[3] || col[3][k] == '|')
+			nforms += k > 0 && col[3][k - 1] != '|' && col[3][k - 1] != ' ';
+	if (!nforms)
+		return ag__error(AG_EPARSE, "%s:%zu: no forms (the fourth column lists them, separated by |)", name, lineno);
+	if (kind == GZ_TITLE) {
+		size_t k;
+		for (k = 0; title_classes[k] && strcmp(title_classes[k], target) != 0; k++)
+			;
+		if (!title_classes[k])
+			return ag__error(AG_EPARSE, "%s:%zu: unknown title class '%s' (head, minister, diplomat, official, honorific, modifier, kin)",
+			                 name, lineno, target);
+	} else if (strcmp(target, "-") != 0 && !slug_ok(target)) {
+		return ag__error(AG_EPARSE, "%s:%zu: '%s' is not a slug (lower-case letters, digits and '-', e.g. south-korea)",
+		                 name, lineno, target);
+	}
 
 	switch (kind) {
+	case GZ_ACTOR:
+		return load_actor(gz, col, cl, ncol, target, label, name, lineno, key);
 	case GZ_STATE:
+		if (strcmp(target, "-") == 0)
+			return ag__error(AG_EPARSE, "%s:%zu: a state needs its own slug", name, lineno);
 		if ((entity = state_entity(gz, target)) < 0)
 			return entity;
 		if (ag__set_str(&gz->entities[entity].label, label) < 0)
 			return AG_ENOMEM;
+		gz->entities[entity].defined = true;
 		break;
-	case GZ_CAPITAL: case GZ_SEAT: case GZ_DEMONYM: case GZ_CITY: case GZ_ORGAN: case GZ_REGION: {
+	case GZ_CAPITAL: case GZ_SEAT: case GZ_DEMONYM: case GZ_CITY: case GZ_ORGAN: case GZ_REGION: case GZ_VENUE: {
 		int32_t st = -1;
-		if (strcmp(target, "-") != 0 && (st = state_entity(gz, target)) < 0)
-			return st;
+		if (strcmp(target, "-") != 0) {
+			if (strict && (find_slug(gz, "state", target) < 0 || !gz->entities[find_slug(gz, "state", target)].defined))
+				return ag__error(AG_EPARSE, "%s:%zu: no state '%s' in the gazetteer (a 'state' line for it must come first)",
+				                 name, lineno, target);
+			if ((st = state_entity(gz, target)) < 0)
+				return st;
+		}
 		if ((kind != GZ_REGION && st < 0))
 			return ag__error(AG_EPARSE, "%s:%zu: a %s needs the slug of its state", name, lineno, kind_names[kind].name);
+		if (kind == GZ_VENUE && (ncol < 5 || cl[4] == 0))
+			return ag__error(AG_EPARSE, "%s:%zu: a venue line has 5 columns (venue, state, label, forms, city)", name, lineno);
 		if ((entity = add_entity(gz, kind, target, label, st)) < 0)
 			return entity;
+		if (kind == GZ_VENUE && !(gz->entities[entity].city = ag__strndup(col[4], cl[4])))
+			return AG_ENOMEM;
+		if (kind == GZ_CITY && ncol >= 6) {
+			gz->entities[entity].pop = (uint32_t)strtoul(col[4], NULL, 10);
+			gz->entities[entity].ambiguous = cl[5] == 1 && col[5][0] == '1';
+		}
 		break;
 	}
 	case GZ_ORG: {
 		char k[160];
 		snprintf(k, sizeof(k), "org:%s", target);
+		if (strcmp(target, "-") == 0)
+			return ag__error(AG_EPARSE, "%s:%zu: an organization needs its own slug", name, lineno);
 		if ((entity = add_entity(gz, kind, target, label, -1)) < 0 ||
 		    ag__strmap_put(&gz->slugs, k, (size_t)entity) < 0)
 			return entity < 0 ? entity : AG_ENOMEM;
@@ -222,7 +410,8 @@ static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t 
 }
 
 /* Load TSV lines, or (names_only) a list of given names, one per line. */
-static int load_buffer(ag_gazetteer *gz, const char *data, size_t len, const char *name, bool names_only)
+static int load_buffer(ag_gazetteer *gz, const char *data, size_t len, const char *name, bool names_only,
+                       bool strict)
 {
 	ag_textdoc td = {0};
 	ag_buf key = {0}, exact = {0};
@@ -245,7 +434,7 @@ static int load_buffer(ag_gazetteer *gz, const char *data, size_t len, const cha
 			if (names_only)
 				rc = add_form(gz, &td, GZ_GIVEN, -1, data + i, e - i, &key, &exact);
 			else
-				rc = load_line(gz, &td, data + i, e - i, name, lineno, &key, &exact);
+				rc = load_line(gz, &td, data + i, e - i, name, lineno, &key, &exact, strict);
 		}
 		i = j + 1;
 	}
@@ -258,7 +447,7 @@ static int load_buffer(ag_gazetteer *gz, const char *data, size_t len, const cha
 int ag_gazetteer_load_buffer(ag_gazetteer *gz, const char *data, size_t len, const char *name)
 {
 	AG_CHECK_ARGS(gz && (data || !len) && name);
-	return load_buffer(gz, data, len, name, false);
+	return load_buffer(gz, data, len, name, false, true);
 }
 
 int ag_gazetteer_load_file(ag_gazetteer *gz, const char *path)
@@ -283,12 +472,22 @@ int ag_gazetteer_new(ag_gazetteer **out)
 	if (!(gz = calloc(1, sizeof(*gz))))
 		return ag__enomem();
 	/* src/data: the .tsv files in the gazetteer format, the .txt files lists
-	 * of given names (one per line) */
-	for (const ag_data_file *f = ag__data_files; f->name && rc == 0; f++) {
-		size_t n = strlen(f->name);
-		bool list = n > 4 && strcmp(f->name + n - 4, ".txt") == 0;
-		rc = load_buffer(gz, (const char *)f->bytes, f->size, f->name, list);
+	 * of given names (one per line); the states and organizations first, so
+	 * that the others may refer to them */
+	for (int pass = 0; pass < 2; pass++) {
+		for (const ag_data_file *f = ag__data_files; f->name && rc == 0; f++) {
+			size_t n = strlen(f->name);
+			bool list = n > 4 && strcmp(f->name + n - 4, ".txt") == 0;
+			bool first = strcmp(f->name, "states.tsv") == 0 || strcmp(f->name, "organizations.tsv") == 0;
+			if (first == (pass == 0))
+				rc = load_buffer(gz, (const char *)f->bytes, f->size, f->name, list, false);
+		}
 	}
+	/* every state a built-in line refers to is defined */
+	for (size_t i = 0; i < gz->n_entities && rc == 0; i++)
+		if (gz->entities[i].kind == GZ_STATE && !gz->entities[i].defined)
+			rc = ag__error(AG_EPARSE, "built-in gazetteer: state '%s' is referred to but never defined",
+			               gz->entities[i].slug);
 	if (rc < 0) {
 		ag_gazetteer_free(gz);
 		return rc;
@@ -309,7 +508,12 @@ void ag_gazetteer_free(ag_gazetteer *gz)
 	for (size_t i = 0; i < gz->n_entities; i++) {
 		free(gz->entities[i].slug);
 		free(gz->entities[i].label);
+		free(gz->entities[i].city);
 	}
+	for (size_t i = 0; i < gz->n_terms; i++)
+		free(gz->terms[i].office);
+	free(gz->terms);
+	ag__strmap_free(&gz->actors);
 	for (size_t i = 0; i < gz->n_entries; i++)
 		free(gz->entries[i].exact);
 	free(gz->entities);
@@ -469,4 +673,32 @@ int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok)
 		}
 	}
 	return -1;
+}
+
+int32_t ag__gz_actor(const ag_gazetteer *gz, const char *folded, ag_buf *scratch)
+{
+	size_t v;
+	ag__buf_clear(scratch);
+	if (!gz->actors.count || ag__name_key(folded, strlen(folded), scratch) < 0)
+		return GZ_ACTOR_NONE;
+	return scratch->len && ag__strmap_get(&gz->actors, scratch->data, &v) ? (int32_t)v : GZ_ACTOR_NONE;
+}
+
+int32_t ag__gz_actor_term(const ag_gazetteer *gz, int32_t actor, int32_t date)
+{
+	int32_t only = -1, latest = -1;
+	if (actor < 0 || (size_t)actor >= gz->n_entities)
+		return -1;
+	for (int32_t k = gz->entities[actor].term; k >= 0; k = gz->terms[k].next) {
+		const gz_term *t = &gz->terms[k];
+		if (date && t->start <= date && (!t->end || date <= t->end))
+			return k;
+		if (only == -1)
+			only = t->target;
+		else if (only != t->target)
+			only = -2;
+		if (latest < 0 || t->start >= gz->terms[latest].start)
+			latest = k;
+	}
+	return only >= 0 ? latest : -1;
 }

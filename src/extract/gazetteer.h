@@ -16,16 +16,35 @@
 /* What a gazetteer entry is. */
 typedef enum {
 	GZ_STATE = 0, GZ_CAPITAL, GZ_SEAT, GZ_DEMONYM, GZ_CITY, GZ_REGION, GZ_ORG, GZ_ORGAN,
-	GZ_MEDIA, GZ_TITLE, GZ_NONPERSON, GZ_GIVEN, GZ_KIND_COUNT
+	GZ_MEDIA, GZ_TITLE, GZ_NONPERSON, GZ_GIVEN, GZ_ACTOR, GZ_VENUE, GZ_COMMON, GZ_KIND_COUNT
 } gz_kind;
 
-/* A gazetteer entity: a state, organization, place or title class. */
+/* A gazetteer entity: a state, organization, place, title class, or a person
+ * of the actor dictionary. */
 typedef struct {
-	gz_kind kind;     /* GZ_STATE, GZ_ORG, GZ_CITY, GZ_REGION, GZ_TITLE, ... */
+	gz_kind kind;     /* GZ_STATE, GZ_ORG, GZ_CITY, GZ_REGION, GZ_TITLE, GZ_ACTOR, ... */
 	char *slug;       /* "ukraine", "nato", or a title class */
 	char *label;      /* "Ukraine" */
-	int32_t state;    /* entity index of the state it belongs to (capitals, cities, organs), or -1 */
+	int32_t state;    /* entity index of the state it belongs to (capitals, cities, organs, venues), or -1 */
+	char *city;       /* venues: the city they are in ("White House": "Washington"), else NULL */
+	uint32_t pop;     /* cities: population when the data gives it, else 0 */
+	bool ambiguous;   /* cities: the name is also a common word or name (a place only after "in", "at") */
+	int32_t term;     /* actors: their first term (gz_term), or -1 */
+	bool defined;     /* states: a state line gave it (not only referred to) */
 } gz_entity;
+
+/* One office an actor of the dictionary held: who, for whom, what, when. */
+typedef struct {
+	int32_t actor;    /* the GZ_ACTOR entity */
+	int32_t target;   /* the state or organization entity the office acts for */
+	char *office;     /* "foreign minister" */
+	int32_t start, end; /* yyyymmdd (a month or year alone: its first day, resp. its last); 0 = open */
+	int32_t next;     /* the actor's next term, or -1 */
+} gz_term;
+
+/* An actor key found in the dictionary: the entity, or one of these. */
+#define GZ_ACTOR_NONE (-1)      /* no actor has this name */
+#define GZ_ACTOR_SHARED (-2)    /* several actors have it: it names none of them */
 
 /* The longest phrase of the gazetteer, in tokens. */
 #define GZ_MAX_NTOK 12
@@ -48,6 +67,9 @@ struct ag_gazetteer {
 	ag_strmap slugs;     /* "kind:slug" -> entity index */
 	ag_strmap first_tok; /* folded first token of any phrase -> longest phrase length */
 	unsigned max_ntok;
+	gz_term *terms;      /* the actor dictionary's offices */
+	size_t n_terms, cap_terms;
+	ag_strmap actors;    /* name key (ag__name_key of the folded form) -> actor entity, or GZ_ACTOR_SHARED */
 };
 
 /* The built-in gazetteer (src/data), built once; borrowed. */
@@ -61,5 +83,14 @@ bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind);
 /* Do tokens i .. i+n-1 read `exact` as written (an all-caps abbreviation: "US", not "us")? */
 bool ag__gz_exact_match(const ag_textdoc *td, size_t i, size_t n, const char *exact);
 int32_t ag__gz_lookup(const ag_gazetteer *gz, const char *folded, gz_kind kind);
+
+/* The actor of the dictionary known by this folded name (any spelling that
+ * ag__name_key makes the same), GZ_ACTOR_SHARED when several are, or
+ * GZ_ACTOR_NONE.  `scratch` holds the key (the caller's, reused). */
+int32_t ag__gz_actor(const ag_gazetteer *gz, const char *folded, ag_buf *scratch);
+/* The term of actor `actor` in office on yyyymmdd `date` (0: undated), or -1.
+ * Undated, or dated when no term covers the date: the only target all the
+ * actor's terms share, if there is one (its latest term), else -1. */
+int32_t ag__gz_actor_term(const ag_gazetteer *gz, int32_t actor, int32_t date);
 
 #endif

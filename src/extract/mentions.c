@@ -70,7 +70,7 @@ int ag__find_mentions(ag_textdoc *td)
 		}
 		for (int32_t k = e; k >= 0; k = gz->entries[k].next) {
 			const gz_entry *en = &gz->entries[k];
-			if (en->ntok != n || en->kind == GZ_GIVEN)
+			if (en->ntok != n || en->kind == GZ_GIVEN || en->kind == GZ_COMMON)
 				continue;
 			if (en->exact && !ag__gz_exact_match(td, i, n, en->exact))
 				continue;

@@ -106,10 +106,10 @@ static ag_wordset compound_tails_set = AG_WORDSET(compound_tails);
  * capitalised name part must follow: a name of its own is never just "Hyun-woo".
  * "in" is a common word but also a syllable (Jae-in): allowed only when the
  * first part is a short syllable itself. */
-static bool lower_syllable(const ag_textdoc *td, size_t a, size_t b, size_t send)
+static bool lower_syllable(const ag_textdoc *td, size_t a, size_t b, size_t send, bool last)
 {
 	const ag_token *t = &td->toks[a], *h, *w;
-	if (b + 2 >= send || ag__tok_punct(td, b) != '-')
+	if (b + 1 >= send || (!last && b + 2 >= send) || ag__tok_punct(td, b) != '-')
 		return false;
 	h = &td->toks[b];
 	w = &td->toks[b + 1];
@@ -124,7 +124,11 @@ static bool lower_syllable(const ag_textdoc *td, size_t a, size_t b, size_t send
 	}
 	if (ag__tok_in(td, b + 1, &compound_tails_set) && !(ag__tok_is(td, b + 1, "in") && t->fold_len <= 3))
 		return false;
-	if (td->tok_ment[b + 1] >= 0 || (td->toks[b + 2].flags & TF_NEWLINE) || !name_token(td, b + 2))
+	if (td->tok_ment[b + 1] >= 0)
+		return false;
+	if (last) /* the syllable ends the name: nothing after it is part of it */
+		return b + 2 >= send || !name_token(td, b + 2) || (td->toks[b + 2].flags & TF_NEWLINE);
+	if ((td->toks[b + 2].flags & TF_NEWLINE) || !name_token(td, b + 2))
 		return false;
 	return true;
 }
@@ -148,9 +152,15 @@ static size_t name_end(const ag_textdoc *td, size_t a)
 			continue;
 		}
 		/* a given name of two syllables with a lower-case second one: Hyun-woo, Jae-in */
-		if (b == a + 1 && lower_syllable(td, a, b, send)) {
+		if (b == a + 1 && lower_syllable(td, a, b, send, false)) {
 			b += 2;
 			continue;
+		}
+		/* a Korean name, surname first, ending in such a given name: Kim Jong-un,
+		 * Moon Jae-in (the surname a short word too) */
+		if (b == a + 2 && td->toks[a].fold_len <= 5 && lower_syllable(td, a + 1, b, send, true)) {
+			b += 2;
+			break;
 		}
 		/* particles between capitalised parts */
 		if (particle_at(td, b)) {
@@ -185,6 +195,18 @@ static const ag_mention *role_before(const ag_textdoc *td, size_t a)
 		m = ag__ment_at(td, a - 2);
 		if (is_role(td, m))
 			return m;
+	}
+	/* "Speaker of the Albanian Parliament Eliza Spiropali": a role, "of (the)",
+	 * and the institution it heads, capitalised, right before the name */
+	{
+		size_t k = a;
+		while (k > s && k + 6 > a && (td->toks[k - 1].flags & (TF_WORD | TF_CAP)) == (TF_WORD | TF_CAP))
+			k--;
+		if (k < a && k > s + 1 && ag__tok_is(td, k - 1, "the"))
+			k--;
+		if (k < a && k > s + 1 && ag__tok_is(td, k - 1, "of") && is_role(td, ag__ment_at(td, k - 2)) &&
+		    ag__ment_at(td, a - 1) && ag__ment_at(td, a - 1)->kind == M_BLOCK)
+			return ag__ment_at(td, k - 2);
 	}
 	return NULL;
 }
@@ -285,7 +307,8 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 	ag_buf label = {0}, folded = {0}, key = {0}, other = {0}, sur = {0};
 	const char *last;
 	int rc = 0;
-	size_t ntok = 0, sa = b - 1;
+	size_t ntok = 0, sa = b - 1, sb = b, first_len;
+	bool after_sir;
 
 	for (size_t i = a; i < b; i++)
 		ntok += (td->toks[i].flags & TF_WORD) != 0;
@@ -293,11 +316,55 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 	 * father's name, so "King Salman" is someone else) */
 	while (sa > a + 1 && particle_at(td, sa - 1) && !(td->toks[sa].flags & TF_NOSPACE))
 		sa--;
+	/* "Kim Jong-un", "Moon Jae-in": the family name comes first */
+	if (b == a + 4 && ag__tok_punct(td, a + 2) == '-' && !(td->toks[a + 3].flags & TF_CAP))
+		sa = a, sb = a + 1;
 	if ((rc = fold_span(td, a, b, &label, true)) < 0 || (rc = fold_span(td, a, b, &folded, false)) < 0 ||
-	    (rc = name_key(folded.data, &key)) < 0 || (rc = fold_span(td, sa, b, &sur, false)) < 0)
+	    (rc = name_key(folded.data, &key)) < 0 || (rc = fold_span(td, sa, sb, &sur, false)) < 0)
 		goto cleanup;
 	last = sur.data;
 	*out = -1;
+	/* "Sir Keir" is Keir Starmer: a given name after Sir or Dame */
+	{
+		size_t s0 = td->sents[td->toks[a].sent].tok;
+		after_sir = ntok == 1 && a > s0 && (ag__tok_is(td, a - 1, "sir") || ag__tok_is(td, a - 1, "dame"));
+		first_len = td->toks[a].fold_len;
+	}
+	for (size_t p = 0; p < td->n_persons; p++) {
+		ag_person *pp = &td->persons[p];
+		const char *pl = pp->label;
+		if (after_sir && pp->ntok_name > 1) {
+			ag__buf_clear(&other);
+			if ((rc = ag__fold(pl, strcspn(pl, " "), &other)) < 0)
+				goto cleanup;
+			if (other.len == first_len && memcmp(other.data, ag__tok_fold(td, a), first_len) == 0) {
+				*out = (int32_t)p;
+				break;
+			}
+		} else if (pp->given_only && ntok > 1) {
+			ag__buf_clear(&other);
+			if ((rc = ag__fold(pl, strlen(pl), &other)) < 0)
+				goto cleanup;
+			if (other.len == first_len && memcmp(other.data, ag__tok_fold(td, a), first_len) == 0) {
+				*out = (int32_t)p;
+				pp->given_only = false;
+				break;
+			}
+		}
+	}
+	if (*out >= 0) {
+		ag_person *pp = &td->persons[*out];
+		if ((rc = ag__strlist_add(&pp->aliases, label.data)) < 0)
+			goto cleanup;
+		if (ntok > pp->ntok_name) {
+			key_cache_drop(kc, (size_t)*out);
+			if ((rc = ag__set_str(&pp->label, label.data)) < 0 || (rc = ag__set_str(&pp->surname, last)) < 0)
+				goto cleanup;
+			pp->ntok_name = (uint32_t)ntok;
+		}
+		pp->mentions++;
+		goto cleanup;
+	}
 	{
 		/* buffers reused over the persons; the key of `last` made once, the
 		 * keys of the persons once each (kc) */
@@ -372,9 +439,12 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 		memset(pp, 0, sizeof(*pp));
 		pp->affil = -1;
 		pp->affil_person = -1;
+		pp->actor = -1;
+		pp->coord_person = -1;
 		pp->first_tok = (uint32_t)a;
 		pp->mentions = 1;
 		pp->ntok_name = (uint32_t)ntok;
+		pp->given_only = after_sir;
 		if (!(pp->label = ag__strdup(label.data)) || !(pp->surname = ag__strdup(last)) ||
 		    ag__strlist_add(&pp->aliases, label.data) < 0) {
 			free(pp->label);
@@ -415,7 +485,7 @@ static int add_person_mention(ag_textdoc *td, size_t a, size_t b, int32_t person
 
 static const char *const frame_nouns[] = {
 	"delegation", "delegations", "team", "side", "group", "mission", "negotiators", "contingent",
-	"government", "administration", NULL};
+	"government", "administration", "officials", "diplomats", "envoys", "representatives", NULL};
 static ag_wordset frame_nouns_set = AG_WORDSET(frame_nouns);
 
 static bool word_in_frame(const ag_textdoc *td, size_t i)
@@ -455,6 +525,30 @@ static int32_t of_after_name(const ag_textdoc *td, size_t b)
 
 /* Read role and affiliation from the words before the name [a, ...) and from
  * an appositive, into person p (explicit cues only). */
+/* "Ukraine's delegation under X", "a Russian team led by X", "Russian
+ * officials headed by X": a delegation frame that ends at token k gives
+ * person p that side. */
+static void frame_affil(ag_textdoc *td, size_t k, size_t s, int32_t p)
+{
+	size_t noun;
+	const ag_mention *m;
+	ag_person *pp = &td->persons[p];
+	if (k > s + 2 && ag__tok_is(td, k - 1, "by") && (ag__tok_is(td, k - 2, "led") || ag__tok_is(td, k - 2, "headed")))
+		noun = k - 3;
+	else if (k > s + 1 && ag__tok_is(td, k - 1, "under"))
+		noun = k - 2;
+	else
+		return;
+	if (noun <= s || !word_in_frame(td, noun))
+		return;
+	m = ag__ment_at(td, noun - 1);
+	if (m && (m->kind == M_STATE || m->kind == M_ORG) && !in_role_phrase_before(td, m) &&
+	    pp->affil_strength < AG_AFFIL_TEXT) {
+		pp->affil = m->entity;
+		pp->affil_strength = AG_AFFIL_TEXT;
+	}
+}
+
 static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 {
 	ag_person *pp = &td->persons[p];
@@ -465,33 +559,30 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 	bool comma_used = false, lead_comma = false;
 	size_t apos_end = 0;
 	int32_t of_entity = -1;
+	bool former = false; /* "former Nigerian President X": the side he had, not his side */
 
-	/* a delegation frame: "Ukraine's delegation under Rustem Umerov", "a Russian
-	 * team led by Vladimir Medinsky" */
+	/* a delegation frame right before the name: "Ukraine's delegation under
+	 * Rustem Umerov", "a Russian team led by Vladimir Medinsky" (before a role
+	 * phrase: see below) */
+	frame_affil(td, j, s, p);
+	/* "Speaker of the Albanian Parliament Eliza Spiropali": the side is named
+	 * inside the of-phrase */
 	{
-		size_t k = j, noun;
-		bool frame = false;
-		if (k > s + 2 && ag__tok_is(td, k - 1, "by") &&
-		    (ag__tok_is(td, k - 2, "led") || ag__tok_is(td, k - 2, "headed"))) {
-			noun = k - 3;
-			frame = true;
-		} else if (k > s + 1 && ag__tok_is(td, k - 1, "under")) {
-			noun = k - 2;
-			frame = true;
-		}
-		if (frame && noun > s && word_in_frame(td, noun)) {
-			const ag_mention *m = ag__ment_at(td, noun - 1);
-			if (m && (m->kind == M_STATE || m->kind == M_ORG) && !in_role_phrase_before(td, m)) {
-				pp = &td->persons[p];
-				if (pp->affil_strength < 2) {
-					pp->affil = m->entity;
-					pp->affil_strength = 2;
+		const ag_mention *rb = role_before(td, a);
+		if (rb && rb->tok + rb->ntok + 1 < a && ag__tok_is(td, rb->tok + rb->ntok, "of")) {
+			for (size_t k = rb->tok + rb->ntok; k < a; k++) {
+				const ag_mention *m = ag__ment_at(td, k);
+				if (m && (m->kind == M_STATE || m->kind == M_ORG)) {
+					affil = m->entity;
+					break;
 				}
 			}
+			role = rb;
+			j = rb->tok;
 		}
 	}
 	/* "Ukraine's ambassador to the United Nations, Andriy Melnyk" */
-	if (j > s && ag__tok_punct(td, j - 1) == ',') {
+	if (!role && j > s && ag__tok_punct(td, j - 1) == ',') {
 		lead_comma = true;
 		j--;
 	}
@@ -501,6 +592,8 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 			if (m->kind == M_TITLE) {
 				if (!role && is_role(td, m))
 					role = m;
+				if (is_title_class(td, m, "modifier") && strcmp(title_entity(td, m)->label, "former") == 0)
+					former = true;
 				if (strstr(ag__tok_fold(td, m->tok + m->ntok - 1), "negotiat") ||
 				    strstr(ag__tok_fold(td, m->tok + m->ntok - 1), "delegat"))
 					td->persons[p].negotiator = true;
@@ -524,11 +617,25 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 				}
 				if (role || loose == 0)
 					affil = m->entity;
+				/* "former Nigerian President X" */
+				if (k > s) {
+					const ag_mention *f = ag__ment_at(td, k - 1);
+					if (f && f->kind == M_TITLE && is_title_class(td, f, "modifier") &&
+					    strcmp(title_entity(td, f)->label, "former") == 0)
+						former = true;
+				}
 				break;
 			}
 			if (m->kind == M_PERSON && m->entity != p && (td->toks[m->tok + m->ntok - 1].flags & TF_POSS || role)) {
 				affil_person = m->entity;
 				break;
+			}
+			/* an institution word inside the role phrase: "Ukraine's Foreign
+			 * Ministry spokesperson", "State Department official" */
+			if (m->kind == M_BLOCK && role && loose < 3) {
+				loose++;
+				j = m->tok;
+				continue;
 			}
 			break;
 		}
@@ -550,6 +657,11 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 	/* a comma with no role before it is a list ("Putin, Trump"), not a role phrase */
 	if (lead_comma && !role)
 		affil = affil_person = -1;
+	if (former)
+		affil = affil_person = -1;
+	/* the frame before the role phrase: "Russian officials led by Deputy Prime Minister X" */
+	if (role && j < a)
+		frame_affil(td, j, s, p);
 	/* "Foreign Minister Ilse Brookfield of Latvia": the state or organization
 	 * right after the name names the side (a capital or a city does not) */
 	if (affil < 0) {
@@ -577,6 +689,16 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 			}
 		}
 	}
+	/* "U.S. President Donald Trump and Vice President J.D. Vance": a role with
+	 * no side of its own, right after another person and "and" or a comma,
+	 * shares that person's side (not a head's role: "Russian President Putin
+	 * and President Trump" are two sides) */
+	if (role && affil < 0 && affil_person < 0 && role->tok == j && j >= s + 2 && !is_title_class(td, role, "head") &&
+	    (ag__tok_is(td, j - 1, "and") || ag__tok_punct(td, j - 1) == ',')) {
+		const ag_mention *q = ag__ment_at(td, j - 2);
+		if (q && q->kind == M_PERSON && q->entity != p)
+			td->persons[p].coord_person = q->entity;
+	}
 	pp = &td->persons[p];
 	if (role && !pp->role) {
 		ag_buf r = {0};
@@ -590,10 +712,10 @@ static int read_role(ag_textdoc *td, size_t a, size_t b, int32_t p)
 		if (!pp->role)
 			return AG_ENOMEM;
 	}
-	if (pp->affil_strength < 2) {
+	if (pp->affil_strength < AG_AFFIL_TEXT) {
 		if (affil >= 0) {
 			pp->affil = affil;
-			pp->affil_strength = 2;
+			pp->affil_strength = AG_AFFIL_TEXT;
 		} else if (affil_person >= 0 && pp->affil_person < 0) {
 			pp->affil_person = affil_person;
 		}
@@ -615,77 +737,122 @@ static void follow_possessives(ag_textdoc *td)
 	}
 }
 
-/* Words between two persons that put them on different sides of a contact. */
-static const char *const counterpart_words[] = {
-	"with", "met", "meet", "meets", "between", "against", "versus", "called", "urged", "told",
-	"criticised", "criticized", "accused", "rejected", "warned", "spoke", "talked", "phoned", NULL};
-static ag_wordset counterpart_words_set = AG_WORDSET(counterpart_words);
+/* "The Russian delegation included X, Y and Z" (also "comprised", ", which
+ * included", "was represented by", ":"): the
+ * persons listed after a side's delegation are on that side, unless their own
+ * role phrase says otherwise. */
+static const char *const list_verbs[] = {
+	"included", "includes", "including", "comprised", "comprises", "comprising", NULL};
+static ag_wordset list_verbs_set = AG_WORDSET(list_verbs);
 
-/* A state mention that belongs to another person's role phrase ("German
- * Chancellor Friedrich Merz") says nothing about the sentence's other people. */
-static bool in_role_phrase(const ag_textdoc *td, const ag_mention *m)
+static void delegation_lists(ag_textdoc *td)
 {
-	size_t k = m->tok + m->ntok;
-	for (size_t n = 0; n < 3 && k < td->n_toks; n++) {
-		const ag_mention *x = ag__ment_at(td, k);
-		if (!x)
-			return false;
-		if (x->kind == M_TITLE || x->kind == M_PERSON)
-			return true;
-		k = x->tok + x->ntok;
+	for (size_t si = 0; si < td->n_sents; si++) {
+		const ag_sentence *sn = &td->sents[si];
+		size_t end = sn->tok + sn->ntok;
+		/* "Xi was accompanied by A, B and C": they are on his side (weakly:
+		 * after their own words and the dictionary) */
+		for (size_t k = sn->tok + 1; k + 1 < end; k++) {
+			int32_t subject = -1;
+			if (!(ag__tok_is(td, k, "accompanied") || ag__tok_is(td, k, "joined")) || !ag__tok_is(td, k + 1, "by"))
+				continue;
+			for (size_t i = sn->tok; i < k; i++) {
+				const ag_mention *m = ag__ment_at(td, i);
+				if (m && m->kind == M_PERSON)
+					subject = m->entity;
+			}
+			for (size_t i = k + 2; i < end && subject >= 0; i++) {
+				const ag_mention *m = ag__ment_at(td, i);
+				if (ag__tok_punct(td, i) == ';')
+					break;
+				if (m && m->kind == M_PERSON && m->tok == i && m->entity != subject &&
+				    td->persons[m->entity].coord_person < 0)
+					td->persons[m->entity].coord_person = subject;
+				if (m)
+					i = m->tok + m->ntok - 1;
+			}
+			break;
+		}
+		for (size_t k = sn->tok + 1; k + 1 < end; k++) {
+			const ag_mention *side = ag__ment_at(td, k - 1);
+			int32_t st;
+			size_t from = k + 2;
+			if (!word_in_frame(td, k) || !side || (side->kind != M_STATE && side->kind != M_ORG) ||
+			    side->tok + side->ntok != k)
+				continue;
+			size_t v = k + 1;
+			/* "..., which included", "... that includes" */
+			if (v + 1 < end && ag__tok_punct(td, v) == ',')
+				v++;
+			if (v + 1 < end && (ag__tok_is(td, v, "which") || ag__tok_is(td, v, "that")))
+				v++;
+			from = v + 1;
+			/* "... was represented by", "... were represented by" */
+			if (k + 3 < end && (ag__tok_is(td, k + 1, "was") || ag__tok_is(td, k + 1, "were")) &&
+			    ag__tok_is(td, k + 2, "represented") && ag__tok_is(td, k + 3, "by"))
+				from = k + 4;
+			else if (!(ag__tok_in(td, v, &list_verbs_set) || ag__tok_punct(td, k + 1) == ':'))
+				continue;
+			st = side->entity;
+			for (size_t i = from; i < end; i++) {
+				const ag_mention *m = ag__ment_at(td, i);
+				if (ag__tok_punct(td, i) == ';')
+					break;
+				if (m && m->kind == M_PERSON && m->tok == i) {
+					ag_person *pp = &td->persons[m->entity];
+					if (pp->affil_strength < AG_AFFIL_TEXT && pp->affil_person < 0) {
+						pp->affil = st;
+						pp->affil_strength = AG_AFFIL_TEXT;
+					}
+				}
+				if (m)
+					i = m->tok + m->ntok - 1;
+			}
+			break;
+		}
 	}
-	return false;
 }
 
-/* A person with no explicit side takes it from the sentence that introduces
- * them: from a person before them whose side is known, unless a contact
- * separates them ("Umerov said President Zelensky..." yes; "Merz spoke with
- * Trump" no); else from the state the sentence is about, when that state is
- * its subject — its first actor, not part of someone's title, not a place
- * ("the Kremlin reinstated ... Medinsky"). */
-static void resolve_affiliations(ag_textdoc *td)
+/* The side of each person, strongest evidence first: their own role phrase
+ * and the frames around the name (read_role, delegation_lists), a possessive
+ * ("Putin's aide X"), the actor dictionary at the document's date, a role
+ * coordinated with another person's ("U.S. President A and Vice President
+ * B").  Being named in a sentence about a state is no evidence: a person
+ * with none of these has no side in this document (the corpus may give one). */
+static int resolve_affiliations(ag_textdoc *td)
 {
+	int32_t date = 0;
+	if (td->date[0])
+		date = atoi(td->date) * 10000 + atoi(td->date + 5) * 100 + atoi(td->date + 8);
+	delegation_lists(td);
 	follow_possessives(td);
 	for (size_t p = 0; p < td->n_persons; p++) {
 		ag_person *pp = &td->persons[p];
-		size_t s, i;
-		int32_t by_person = -1, by_state = -1;
-		const ag_mention *first = NULL;
-		bool contact = false;
-		if (pp->affil >= 0 || pp->affil_person >= 0)
+		int32_t t;
+		/* (the side only: a role is what the text calls the person) */
+		if (pp->actor < 0 || (t = ag__gz_actor_term(td->gz, pp->actor, date)) < 0)
 			continue;
-		i = pp->first_tok;
-		s = td->sents[td->toks[i].sent].tok;
-		/* "... and Jonas Berg met her": a contact right after the name counts too */
-		{
-			const ag_mention *self = ag__ment_at(td, i);
-			size_t after = self ? self->tok + self->ntok : i + 1;
-			for (size_t k = after; k < after + 2 && k < td->n_toks; k++)
-				if ((td->toks[k].flags & TF_WORD) && ag__tok_in(td, k, &counterpart_words_set))
-					contact = true;
+		if (pp->affil < 0 && pp->affil_person < 0) {
+			pp->affil = td->gz->terms[t].target;
+			pp->affil_strength = AG_AFFIL_DICTIONARY;
 		}
-		while (i > s) {
-			const ag_mention *m = ag__ment_at(td, --i);
-			if (!m) {
-				if (ag__tok_in(td, i, &counterpart_words_set))
-					contact = true;
-				continue;
-			}
-			if (m->kind == M_PERSON && m->entity != (int32_t)p && by_person < 0 && !contact &&
-			    td->persons[m->entity].affil >= 0)
-				by_person = td->persons[m->entity].affil;
-			if (m->kind == M_PERSON || m->kind == M_STATE || m->kind == M_ORG)
-				first = m;
-			i = m->tok;
-		}
-		/* "The U.S.-mediated round ...": a compound modifier is not the subject */
-		if (first && (first->kind == M_STATE || first->kind == M_ORG) && !in_role_phrase(td, first) &&
-		    !ag__after_locative(td, first->tok, s, AG_LOC_WHERE) && ag__tok_punct(td, first->tok + first->ntok) != '-')
-			by_state = first->entity;
-		pp->affil = by_person >= 0 ? by_person : by_state;
-		pp->affil_strength = pp->affil >= 0 ? 1 : 0;
 	}
 	follow_possessives(td);
+	for (int round = 0; round < 2; round++) {
+		for (size_t p = 0; p < td->n_persons; p++) {
+			ag_person *pp = &td->persons[p];
+			const ag_person *q;
+			if (pp->affil >= 0 || pp->affil_person >= 0 || pp->coord_person < 0)
+				continue;
+			q = &td->persons[pp->coord_person];
+			if (q->affil >= 0) {
+				pp->affil = q->affil;
+				pp->affil_strength = AG_AFFIL_CONTEXT;
+			}
+		}
+	}
+	follow_possessives(td);
+	return 0;
 }
 
 /* A title-case line ("President Announces New Sanctions"): most of its
@@ -700,6 +867,12 @@ static bool headline(const ag_textdoc *td, size_t i)
 		words++;
 		caps += (td->toks[k].flags & (TF_CAP | TF_DIGIT)) != 0;
 	}
+	/* title case leaves only short function words in lower case ("Talks in
+	 * Geneva End Without Deal"); a list of officials has verbs and nouns
+	 * ("... was accompanied by Politburo member Cai Qi, Vice Premier He Lifeng") */
+	for (size_t k = s->tok; k < s->tok + s->ntok; k++)
+		if ((td->toks[k].flags & TF_WORD) && !(td->toks[k].flags & (TF_CAP | TF_DIGIT)) && td->toks[k].fold_len > 4)
+			return false;
 	return words >= 4 && caps * 10 >= words * 7;
 }
 
@@ -758,8 +931,79 @@ static bool lower_has(const ag_textdoc *td, const lower_set *set, size_t i)
 	return false;
 }
 
+/* The actor of the dictionary that the name [a, b) is, or -1.  One word
+ * alone ("Lukashenko") names an actor only when it is no common name or given
+ * name and the document never writes it in lower case ("may", "rice"). */
+static int32_t dictionary_actor(ag_textdoc *td, size_t a, size_t b, const lower_set *lower_words,
+                                ag_buf *scratch)
+{
+	size_t words = 0;
+	int32_t act;
+	if (!td->gz->actors.count)
+		return -1;
+	for (size_t i = a; i < b; i++)
+		words += (td->toks[i].flags & TF_WORD) != 0;
+	if (!words || fold_span(td, a, b, scratch, false) < 0)
+		return -1;
+	if (words == 1 && (ag__gz_has(td->gz, scratch->data, GZ_COMMON) || ag__gz_has(td->gz, scratch->data, GZ_GIVEN) ||
+	                   lower_has(td, lower_words, a)))
+		return -1;
+	act = ag__gz_actor(td->gz, scratch->data, &td->scratch);
+	return act >= 0 ? act : -1;
+}
+
+/* Verbs of a reporter's sign-off: "X and Y reported for ABC News", "X has
+ * been following the talks for us". */
+static const char *const reporter_verbs[] = {
+	"reported", "reports", "reporting", "contributed", "following", "covering", "wrote", "writes", NULL};
+static ag_wordset reporter_verbs_set = AG_WORDSET(reporter_verbs);
+
+/* Is the name that ends at b (perhaps the first of a list "X, Y and Z") the
+ * subject of a reporter's sign-off: a reporting verb, and "for us" or "for"
+ * an outlet later in the sentence? */
+static bool reporter_clause(const ag_textdoc *td, size_t b)
+{
+	size_t send = td->sents[td->toks[b > 0 ? b - 1 : 0].sent].tok + td->sents[td->toks[b > 0 ? b - 1 : 0].sent].ntok;
+	size_t k = b;
+	bool verb = false;
+	/* the rest of a list of names */
+	while (k < send && (ag__tok_punct(td, k) == ',' || ag__tok_is(td, k, "and") ||
+	                    ((td->toks[k].flags & TF_CAP) && (td->toks[k].flags & TF_WORD))))
+		k++;
+	while (k < send && (ag__tok_is(td, k, "has") || ag__tok_is(td, k, "have") || ag__tok_is(td, k, "been") ||
+	                    ag__tok_is(td, k, "is") || ag__tok_is(td, k, "are") || ag__tok_is(td, k, "was") ||
+	                    ag__tok_is(td, k, "were") || ag__tok_is(td, k, "also")))
+		k++;
+	if (k < send && ag__tok_in(td, k, &reporter_verbs_set))
+		verb = true;
+	if (!verb)
+		return false;
+	for (k++; k + 1 < send; k++)
+		if (ag__tok_is(td, k, "for") && (ag__tok_is(td, k + 1, "us") || ag__gz_tok_has(td, k + 1, GZ_MEDIA) ||
+		                                 (k + 2 < send && ag__gz_tok_has(td, k + 2, GZ_MEDIA))))
+			return true;
+	return false;
+}
+
+/* Titles that are part of how a person is named with one name ("King
+ * Charles", "Pope Francis", "Queen Rania", "Emir Tamim"). */
+static const char *const monarch_titles[] = {
+	"king", "queen", "pope", "emperor", "empress", "sultan", "emir", "prince", "princess", NULL};
+static ag_wordset monarch_titles_set = AG_WORDSET(monarch_titles);
+
+/* Is the title right before token a (one capitalised word) such a title? */
+static bool monarch_title(const ag_textdoc *td, size_t a)
+{
+	const ag_mention *m;
+	size_t s = td->sents[td->toks[a].sent].tok;
+	if (a <= s || !(m = ag__ment_at(td, a - 1)) || m->kind != M_TITLE || m->ntok != 1 ||
+	    !(td->toks[m->tok].flags & TF_CAP))
+		return false;
+	return ag__tok_in(td, m->tok, &monarch_titles_set);
+}
+
 /* Accept a candidate name [a, b)? */
-static bool accept_name(ag_textdoc *td, size_t a, size_t b, const lower_set *lower_words)
+static bool accept_name(ag_textdoc *td, size_t a, size_t b, const lower_set *lower_words, ag_buf *scratch)
 {
 	size_t words = 0, e = 0;
 	bool given = false, hyphen = false;
@@ -771,7 +1015,13 @@ static bool accept_name(ag_textdoc *td, size_t a, size_t b, const lower_set *low
 	if (hyphen && words == 2 && b < td->n_toks && (td->toks[b].flags & TF_WORD) &&
 	    !(td->toks[b].flags & (TF_CAP | TF_DIGIT)) && lower_has(td, lower_words, b))
 		return false;
+	/* a reporter signing off is no actor */
+	if (reporter_clause(td, b))
+		return false;
 	given = words >= 2 && ag__gz_has(td->gz, ag__tok_fold(td, a), GZ_GIVEN);
+	/* a person of the actor dictionary ("Lavrov met ..."); in a headline only by a full name */
+	if ((words >= 2 || !headline(td, a)) && dictionary_actor(td, a, b, lower_words, scratch) >= 0)
+		return true;
 	if (headline(td, a) && !given)
 		return false;
 	if (given)
@@ -788,6 +1038,85 @@ static bool accept_name(ag_textdoc *td, size_t a, size_t b, const lower_set *low
 			return true;
 	}
 	return false;
+}
+
+/* Persons of one document that the actor dictionary knows as one ("Xi" and
+ * "Xi Jinping": a surname-first name) become one: the fuller name, every
+ * form, every mention.  Runs before roles and affiliations are read. */
+static int merge_same_actor(ag_textdoc *td)
+{
+	size_t n = td->n_persons, w = 0;
+	int32_t *map;
+	bool any = false;
+	for (size_t p = 1; p < n && !any; p++)
+		for (size_t q = 0; q < p && !any; q++)
+			any = td->persons[p].actor >= 0 && td->persons[p].actor == td->persons[q].actor;
+	if (!any)
+		return 0;
+	if (!(map = malloc(n * sizeof(*map))))
+		return ag__enomem();
+	for (size_t p = 0; p < n; p++) {
+		ag_person *pp = &td->persons[p];
+		map[p] = (int32_t)p;
+		for (size_t q = 0; q < p; q++) {
+			ag_person *k = &td->persons[q];
+			if (map[q] != (int32_t)q || pp->actor < 0 || pp->actor != k->actor)
+				continue;
+			map[p] = (int32_t)q;
+			for (size_t a = 0; a < pp->aliases.count; a++)
+				if (ag__strlist_add(&k->aliases, pp->aliases.items[a]) < 0) {
+					free(map);
+					return AG_ENOMEM;
+				}
+			if (pp->ntok_name > k->ntok_name) {
+				char *t = k->label;
+				k->label = pp->label;
+				pp->label = t;
+				t = k->surname;
+				k->surname = pp->surname;
+				pp->surname = t;
+				k->ntok_name = pp->ntok_name;
+			}
+			if (!k->role) {
+				k->role = pp->role;
+				pp->role = NULL;
+			}
+			k->mentions += pp->mentions;
+			k->negotiator |= pp->negotiator;
+			if (pp->first_tok < k->first_tok)
+				k->first_tok = pp->first_tok;
+			break;
+		}
+	}
+	/* drop the merged ones and renumber the rest, mentions included: map[p]
+	 * is p's keeper (old index), then the keepers' new indices */
+	{
+		int32_t *idx = malloc(n * sizeof(*idx));
+		if (!idx) {
+			free(map);
+			return ag__enomem();
+		}
+		for (size_t p = 0; p < n; p++) {
+			if (map[p] != (int32_t)p) {
+				free(td->persons[p].label);
+				free(td->persons[p].surname);
+				free(td->persons[p].role);
+				ag__strlist_free(&td->persons[p].aliases);
+				continue;
+			}
+			td->persons[w] = td->persons[p];
+			idx[p] = (int32_t)w++;
+		}
+		for (size_t i = 0; i < td->n_ments; i++) {
+			ag_mention *m = &td->ments[i];
+			if (m->kind == M_PERSON)
+				m->entity = idx[map[m->entity]];
+		}
+		free(idx);
+	}
+	td->n_persons = w;
+	free(map);
+	return 0;
 }
 
 int ag__find_persons(ag_textdoc *td)
@@ -818,10 +1147,13 @@ int ag__find_persons(ag_textdoc *td)
 		}
 		b = name_end(td, a);
 		/* "Putin-Zelensky" with both parts known: leave it to pass 2 */
-		if (!accept_name(td, a, b, &lower)) {
+		if (!accept_name(td, a, b, &lower, &run)) {
 			i = b;
 			continue;
 		}
+		/* a monarch or pope named by title and one name: "King Charles", "Pope Leo" */
+		if (b == a + 1 && monarch_title(td, a))
+			a = ag__ment_at(td, a - 1)->tok;
 		if ((rc = person_for(td, a, b, &p, &kc)) < 0 || (rc = add_person_mention(td, a, b, p)) < 0)
 			goto cleanup;
 		i = b;
@@ -894,6 +1226,29 @@ int ag__find_persons(ag_textdoc *td)
 		}
 	}
 
+	/* each person's actor in the dictionary: by the fullest name, else by another
+	 * form of several words, else by the one word they are known by */
+	for (size_t p = 0; p < td->n_persons; p++) {
+		ag_person *pp = &td->persons[p];
+		size_t n = pp->ntok_name ? pp->ntok_name : 1;
+		if (!td->gz->actors.count)
+			break;
+		pp->actor = -1;
+		for (size_t k = 0; k < pp->aliases.count + 1 && pp->actor < 0; k++) {
+			const char *form = k == 0 ? pp->label : pp->aliases.items[k - 1];
+			int32_t act;
+			if (!strchr(form, ' ') || (rc = ag__fold(form, strlen(form), &run)) < 0)
+				continue;
+			if ((act = ag__gz_actor(td->gz, run.data, &td->scratch)) >= 0)
+				pp->actor = act;
+			ag__buf_clear(&run);
+		}
+		if (pp->actor < 0 && !strchr(pp->label, ' ') && pp->first_tok + n <= td->n_toks)
+			pp->actor = dictionary_actor(td, pp->first_tok, pp->first_tok + n, &lower, &run);
+	}
+	if (rc < 0 || (rc = merge_same_actor(td)) < 0)
+		goto cleanup;
+
 	/* pass 3: roles and affiliations, now that every mention is known */
 	for (size_t i = 0; i < td->n_toks; i++) {
 		const ag_mention *m = ag__ment_at(td, i);
@@ -903,7 +1258,7 @@ int ag__find_persons(ag_textdoc *td)
 			i = m->tok + m->ntok - 1;
 		}
 	}
-	resolve_affiliations(td);
+	rc = resolve_affiliations(td);
 cleanup:
 	key_cache_free(&kc);
 	if (keys)

@@ -102,6 +102,108 @@ static int fold_line_start(const char *s, size_t n, ag_buf *fb)
 
 /* Decide line by line what is furniture.  A line is a run of tokens between
  * TF_NEWLINE tokens. */
+/* Words that make the other side of a '/' a photo credit: "Name/Pool via
+ * REUTERS", "(Name / Getty Images)", "REUTERS/Name". */
+static const char *const credit_words[] = {
+	"pool", "getty", "images", "handout", "photo", "photos", "via", "afp", "ap", "reuters", "epa", "file",
+	"press", "agency", "sputnik", "tass", "xinhua", "anadolu", "ria", NULL};
+static ag_wordset credit_words_set = AG_WORDSET(credit_words);
+
+/* Is token i a capitalised word (not all capitals) of a name? */
+static bool cap_word(const ag_textdoc *td, size_t i)
+{
+	return (td->toks[i].flags & (TF_WORD | TF_CAP)) == (TF_WORD | TF_CAP) &&
+	       !(td->toks[i].flags & (TF_ALLCAPS | TF_DIGIT));
+}
+
+/* Is token i part of an agency or credit ("REUTERS", "Pool", a non-Latin word)? */
+static bool credit_tok(const ag_textdoc *td, size_t i)
+{
+	const ag_token *t = &td->toks[i];
+	if (!(t->flags & TF_WORD))
+		return false;
+	if ((t->flags & TF_ALLCAPS) || ag__tok_in(td, i, &credit_words_set) || ag__gz_tok_has(td, i, GZ_MEDIA))
+		return true;
+	for (size_t k = 0; k < t->fold_len; k++)
+		if (ag__tok_fold(td, i)[k] >= 'a' && ag__tok_fold(td, i)[k] <= 'z')
+			return false;
+	return true; /* no Latin letter: an agency written in its own script */
+}
+
+/* In-line credits and sign-offs, marked as furniture: a photographer's name
+ * on one side of a '/' and an agency on the other ("Ludovic Marin/Pool via
+ * REUTERS", "REUTERS/Jane Doe"), and "(Reporting by X and Y; Editing by Z)". */
+static void credits(ag_textdoc *td, size_t line, size_t end)
+{
+	for (size_t i = line; i < end; i++) {
+		char p = ag__tok_punct(td, i);
+		if (p == '/' && i > line && i + 1 < end) {
+			size_t l = i, r = i + 1, lnames = 0, rnames = 0;
+			bool lcredit = false, rcredit = false;
+			while (l > line && l > i - 5 && (td->toks[l - 1].flags & TF_WORD)) {
+				l--;
+				lnames += cap_word(td, l) && !credit_tok(td, l);
+				lcredit |= credit_tok(td, l);
+			}
+			while (r < end && r < i + 6 && (td->toks[r].flags & TF_WORD)) {
+				rnames += cap_word(td, r) && !credit_tok(td, r);
+				rcredit |= credit_tok(td, r);
+				r++;
+			}
+			if ((lnames >= 2 && rcredit && !lcredit) || (rnames >= 2 && lcredit && !rcredit)) {
+				if (l > line && ag__tok_punct(td, l - 1) == '(')
+					l--;
+				if (r < end && ag__tok_punct(td, r) == ')')
+					r++;
+				skip_tokens(td, l, r);
+				i = r - 1;
+			}
+			continue;
+		}
+		/* "(Reporting by ...; Editing by ...)", "Additional reporting by ..." */
+		if (i + 1 < end && ag__tok_is(td, i + 1, "by") &&
+		    (ag__tok_is(td, i, "reporting") || ag__tok_is(td, i, "editing") || ag__tok_is(td, i, "writing") ||
+		     ag__tok_is(td, i, "compiled") || ag__tok_is(td, i, "photographs") || ag__tok_is(td, i, "graphics")) &&
+		    (i == line || ag__tok_punct(td, i - 1) == '(' || ag__tok_punct(td, i - 1) == ';' ||
+		     ag__tok_is(td, i - 1, "additional"))) {
+			size_t a = i, b = i + 2;
+			while (a > line && (ag__tok_punct(td, a - 1) == '(' || ag__tok_is(td, a - 1, "additional")))
+				a--;
+			while (b < end && ag__tok_punct(td, b) != ')')
+				b++;
+			skip_tokens(td, a, b < end ? b + 1 : end);
+			i = b;
+		}
+	}
+}
+
+/* A line that is only a person's name, with perhaps where they write from:
+ * "Jane Doe", "Jane Doe, Hanoi" (a byline).  The name starts with a known
+ * given name; nothing else is on the line. */
+static bool byline_line(const ag_textdoc *td, size_t line, size_t end)
+{
+	size_t i = line, names = 0;
+	if (!ag__gz_tok_has(td, line, GZ_GIVEN))
+		return false;
+	while (i < end && cap_word(td, i) && names < 4) {
+		i++;
+		names++;
+	}
+	if (names < 2)
+		return false;
+	if (i < end && ag__tok_punct(td, i) == ',') {
+		size_t k = i + 1, place = 0;
+		while (k < end && cap_word(td, k) && place < 3) {
+			k++;
+			place++;
+		}
+		if (!place)
+			return false;
+		i = k;
+	}
+	return i == end;
+}
+
 static int mark_furniture(ag_textdoc *td, const char *text)
 {
 	size_t line = 0, n = td->n_toks;
@@ -147,6 +249,8 @@ static int mark_furniture(ag_textdoc *td, const char *text)
 			skip_tokens(td, line, end);
 		} else if (words && words <= 6 && ag__tok_is(td, line, "by") && lower <= 1) {
 			skip_tokens(td, line, end);
+		} else if (byline_line(td, line, end)) {
+			skip_tokens(td, line, end);
 		} else {
 			/* in-line furniture: "... Credit: Name/Agency" to the end of the line,
 			 * and a "Desk:" or "CITY (Agency) -" prefix */
@@ -158,6 +262,7 @@ static int mark_furniture(ag_textdoc *td, const char *text)
 					break;
 				}
 			}
+			credits(td, line, end);
 			if (end - line > 2 && ag__tok_is(td, line, "desk") && ag__tok_punct(td, line + 1) == ':')
 				skip_tokens(td, line, line + 2);
 			else if (end - line > 3 && (td->toks[line].flags & TF_WORD) && ag__tok_punct(td, line + 2) == ':' &&

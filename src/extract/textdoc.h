@@ -69,6 +69,14 @@ typedef struct {
 	int32_t entity;  /* states/orgs/places: gazetteer entity; persons: person index; titles: entry */
 } ag_mention;
 
+/* What a person's affiliation rests on, weakest first. */
+enum {
+	AG_AFFIL_NONE = 0,
+	AG_AFFIL_CONTEXT = 1,    /* the sentence that introduces them (its subject state) */
+	AG_AFFIL_DICTIONARY = 2, /* the actor dictionary, at the document's date */
+	AG_AFFIL_TEXT = 3        /* the text: a role phrase, "X of Turkey", "Putin's aide X" */
+};
+
 /* A person found in one document. */
 typedef struct {
 	char *label;        /* the fullest name seen */
@@ -76,12 +84,15 @@ typedef struct {
 	ag_strlist aliases; /* every form seen */
 	char *role;
 	int32_t affil;      /* entity index of a state or organization, or -1 */
-	int affil_strength; /* 2 = from the role phrase, 1 = from context, 0 = none */
+	int affil_strength; /* AG_AFFIL_*: what says so */
 	int32_t affil_person; /* person whose side this one is on (possessive "Putin's aide"), or -1 */
 	uint32_t first_tok;
 	unsigned mentions;
 	uint32_t ntok_name; /* tokens in the full name */
 	bool negotiator;    /* a role phrase calls them negotiator or delegate */
+	int32_t actor;      /* the actor dictionary's entity this person is, or -1 */
+	bool given_only;    /* known so far only by a given name after "Sir" or "Dame" ("Sir Keir") */
+	int32_t coord_person; /* "U.S. President A and Vice President B": B's role shares A's side (A), or -1 */
 } ag_person;
 
 /* A meeting found in one document (meetings.c). */

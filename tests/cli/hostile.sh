@@ -157,7 +157,7 @@ check missing-path 1 '^actorgraph: no-such-file\.txt: No such file or directory$
 check missing-graph 1 '^actorgraph: no-such-graph\.json: No such file or directory$' "$bin" analyze no-such-graph.json
 check folder-as-graph 1 '^actorgraph: corpus: is a folder$' "$bin" render -f json corpus
 printf 'state\tatlantis\tAtlantis\tAtlantis\nplanet\tx\tX\tX\n' >bad-gazetteer.tsv
-check bad-gazetteer 1 "^actorgraph: bad-gazetteer\.tsv:2: unknown kind 'planet'$" \
+check bad-gazetteer 1 "^actorgraph: bad-gazetteer\.tsv:2: unknown kind 'planet' \(state, capital, seat, demonym, city, region, org, organ, media, title, nonperson, given, actor, venue, common\)$" \
 	"$bin" extract --gazetteer bad-gazetteer.tsv bom.txt
 printf 'state\tatlantis\tAtlantis\tAtlan\0tis\n' >nul-gazetteer.tsv
 check nul-gazetteer 1 '^actorgraph: nul-gazetteer\.tsv:1: NUL byte$' \
