@@ -39,6 +39,7 @@ static int add_entity(ag_gazetteer *gz, gz_kind kind, const char *slug, const ch
 	e->kind = kind;
 	e->state = state;
 	e->term = -1;
+	e->city_entity = -1;
 	if (!(e->slug = ag__strdup(slug)) || !(e->label = ag__strdup(label))) {
 		free(e->slug);
 		return AG_ENOMEM;
@@ -373,11 +374,29 @@ static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t 
 			return ag__error(AG_EPARSE, "%s:%zu: a venue line has 5 columns (venue, state, label, forms, city)", name, lineno);
 		if ((entity = add_entity(gz, kind, target, label, st)) < 0)
 			return entity;
-		if (kind == GZ_VENUE && !(gz->entities[entity].city = ag__strndup(col[4], cl[4])))
-			return AG_ENOMEM;
+		if (kind == GZ_VENUE) {
+			bool caps;
+			unsigned ntok;
+			size_t first;
+			if (!(gz->entities[entity].city = ag__strndup(col[4], cl[4])))
+				return AG_ENOMEM;
+			/* the venue's city, when the gazetteer knows it in the venue's state */
+			if ((rc = form_key(td, col[4], cl[4], key, exact, &caps, &ntok)) < 0)
+				return rc;
+			if (ntok && ag__strmap_get(&gz->phrases, key->data, &first)) {
+				for (int32_t k = (int32_t)first; k >= 0; k = gz->entries[k].next) {
+					const gz_entry *c = &gz->entries[k];
+					if ((c->kind == GZ_CITY || c->kind == GZ_CAPITAL) && gz->entities[c->entity].state == st) {
+						gz->entities[entity].city_entity = c->entity;
+						break;
+					}
+				}
+			}
+		}
 		if (kind == GZ_CITY && ncol >= 6) {
 			gz->entities[entity].pop = (uint32_t)strtoul(col[4], NULL, 10);
 			gz->entities[entity].ambiguous = cl[5] == 1 && col[5][0] == '1';
+			gz->entities[entity].weak = true;
 		}
 		break;
 	}

@@ -27,8 +27,11 @@ typedef struct {
 	char *label;      /* "Ukraine" */
 	int32_t state;    /* entity index of the state it belongs to (capitals, cities, organs, venues), or -1 */
 	char *city;       /* venues: the city they are in ("White House": "Washington"), else NULL */
+	int32_t city_entity; /* venues: that city's entity when the gazetteer has it, else -1 */
 	uint32_t pop;     /* cities: population when the data gives it, else 0 */
-	bool ambiguous;   /* cities: the name is also a common word or name (a place only after "in", "at") */
+	bool ambiguous;   /* cities: the name is also a common word or name */
+	bool weak;        /* cities of the world list (src/data/cities.tsv): a place only where the text makes it
+	                   * one ("in Tianjin", "the Tianjin talks"), never an actor or part of a name */
 	int32_t term;     /* actors: their first term (gz_term), or -1 */
 	bool defined;     /* states: a state line gave it (not only referred to) */
 } gz_entity;

@@ -10,6 +10,7 @@
  * to the document's main meeting.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/gazetteer.h"
 #include "extract/meetings.h"
@@ -22,10 +23,18 @@
 /* Nouns (and verbs) of talks, and the kind of meeting each names. */
 static const char *const cue_nouns[] = {
 	"talks", "negotiations", "negotiation", "meeting", "meetings", "summit", "summits",
-	"conference", "consultations", "encounter", "call", "round", "rounds", "met", "meet", NULL};
+	"conference", "consultations", "encounter", "call", "round", "rounds", "met", "meet",
+	"signed", "signing", NULL};
 static const char *const cue_kinds[] = {
 	"talks", "talks", "talks", "meeting", "meeting", "summit", "summit",
-	"conference", "talks", "meeting", "call", "talks", "talks", "meeting", "meeting"};
+	"conference", "talks", "meeting", "call", "talks", "talks", "meeting", "meeting",
+	"signing", "signing"};
+
+/* What is signed at a signing: "the agreement signed in Pretoria". */
+static const char *const signed_things[] = {
+	"agreement", "agreements", "accord", "accords", "deal", "treaty", "declaration", "memorandum",
+	"ceasefire", "truce", "communique", "pact", "protocol", NULL};
+static ag_wordset signed_things_set = AG_WORDSET(signed_things);
 _Static_assert(sizeof(cue_kinds) / sizeof(cue_kinds[0]) == sizeof(cue_nouns) / sizeof(cue_nouns[0]) - 1,
                "one kind for each cue noun");
 static ag_wordset cue_set = AG_WORDSET(cue_nouns);
@@ -46,7 +55,8 @@ static const char *const modal_words[] = {
 	"possibility", "invited", "invitation", NULL};
 static const char *const verdict_words[] = {"possible", "likely", "planned", "expected", "envisaged", "mooted", NULL};
 static const char *const mediation_verbs[] = {
-	"mediated", "brokered", "facilitated", "sponsored", "chaired", "moderated", "opened", NULL};
+	"mediated", "brokered", "facilitated", "sponsored", "chaired", "moderated", "opened", "hosted", "supervised",
+	"convened", "organised", "organized", "arranged", NULL};
 static const char *const opening_verbs[] = {"opened", "chaired", "hosted", "moderated", NULL};
 static const char *const lead_verbs[] = {
 	"led", "leads", "leading", "headed", "heads", "heading", "met", "meets", "attended", "attends",
@@ -162,6 +172,7 @@ typedef struct {
 	ag_meeting m;
 	size_t cue;
 	bool creates; /* names the talks (else only context: a delegation, the session) */
+	bool between; /* "talks between X and Y" named the sides */
 	bool dated;
 	ag_date start, end;
 } event;
@@ -381,8 +392,21 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			kind = NULL;
 		/* "round" as talks: "a round of talks", "the second round", "the Istanbul round" */
 		if (kind && (ag__tok_is(td, i, "round") || ag__tok_is(td, i, "rounds")) && !ag__tok_is(td, i + 1, "of") &&
+		    !ag__tok_is(td, i + 1, "in") && !ag__tok_is(td, i + 1, "at") &&
 		    !(i > s->tok && (word_in(td, i - 1, &ordinals_set) ||
 		                     (ag__ment_at(td, i - 1) && ag__ment_at(td, i - 1)->kind == M_PLACE))))
+			kind = NULL;
+		/* a signing of an agreement, not of a decree or a letter */
+		if (kind && strcmp(kind, "signing") == 0) {
+			bool thing = false;
+			for (size_t k = i > s->tok + 6 ? i - 6 : s->tok; k < send && k < i + 6; k++)
+				thing |= word_in(td, k, &signed_things_set);
+			if (!thing)
+				kind = NULL;
+		}
+		/* a news conference is a person with the press, not a meeting */
+		if (kind && ag__tok_is(td, i, "conference") && i > s->tok &&
+		    (ag__tok_is(td, i - 1, "news") || ag__tok_is(td, i - 1, "press")))
 			kind = NULL;
 		/* "opened the session": the session is the talks */
 		if (!kind && ag__tok_is(td, i, "session") && i >= s->tok + 2 && ag__tok_is(td, i - 1, "the") &&
@@ -433,6 +457,35 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 		}
 	}
 
+	/* "talks between Armenia and Azerbaijan": the sides are those two (or
+	 * three), whatever else the sentence names */
+	if (ev->creates) {
+		for (size_t i = ev->cue + 1; i < send && i < ev->cue + 4; i++) {
+			size_t k, got = 0;
+			int32_t sides[3];
+			if (!ag__tok_is(td, i, "between"))
+				continue;
+			for (k = i + 1; k < send && got < 3; k++) {
+				const ag_mention *m = ag__ment_at(td, k);
+				if (m && m->tok == k && (m->kind == M_STATE || m->kind == M_ORG)) {
+					sides[got++] = m->entity;
+					k = m->tok + m->ntok - 1;
+				} else if (m && m->tok == k && m->kind == M_PERSON && side_of(td, m) >= 0) {
+					sides[got++] = side_of(td, m);
+					k = m->tok + m->ntok - 1;
+				} else if (!(ag__tok_is(td, k, "and") || ag__tok_punct(td, k) == ',' || ag__tok_is(td, k, "the") ||
+				             (m && m->kind == M_TITLE) || (td->toks[k].flags & TF_CAP) || ag__tok_punct(td, k) == '\'')) {
+					break;
+				}
+			}
+			if (got >= 2) {
+				for (size_t g = 0; g < got; g++)
+					add_role(ev->m.parties, &ev->m.n_parties, sides[g]);
+				ev->between = true;
+			}
+			break;
+		}
+	}
 	for (size_t i = s->tok; i < send; i++) {
 		const ag_mention *m = ag__ment_at(td, i);
 		if (ag__tok_is(td, i, "trilateral") || ag__tok_is(td, i, "three-way") || ag__tok_is(td, i, "tripartite"))
@@ -445,7 +498,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 		i = m->tok + m->ntok - 1;
 		/* the place: tied to the cue ("talks in Geneva", "the Geneva talks",
 		 * "held in Türkiye", "in the Emirati capital"), not any place in the sentence */
-		if (ev->creates && ((m->kind == M_PLACE && (m->via == GZ_CITY || m->via == GZ_CAPITAL)) ||
+		if (ev->creates && ((m->kind == M_PLACE && (m->via == GZ_CITY || m->via == GZ_CAPITAL || m->via == GZ_VENUE)) ||
 		                    m->kind == M_STATE)) {
 			size_t end = m->tok + m->ntok, dist = (size_t)-1;
 			bool loc = ag__after_locative(td, m->tok, s->tok, AG_LOC_VENUE);
@@ -457,14 +510,22 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 				if (end <= cue && cue - end <= 2 && !loc) {
 					d = cue - end; /* "Geneva talks", "Istanbul's ... talks" */
 				} else if (m->tok > cue && (loc || emirati_capital)) {
-					bool held = false, broken = false;
+					bool held = false, broken = false, comma = false;
+					size_t units = 1; /* from the cue to the place, a name or a title counting as one token */
 					for (size_t k = cue + 1; k < m->tok; k++) {
-						held |= ag__tok_is(td, k, "held");
+						const ag_mention *x = ag__ment_at(td, k);
+						units++;
+						if (x && x->tok == k)
+							k = x->tok + x->ntok - 1;
+						held |= ag__tok_is(td, k, "held") || ag__tok_is(td, k, "place"); /* "took place" */
+						comma |= ag__tok_punct(td, k) == ',';
 						broken |= ag__tok_punct(td, k) == ';' || ag__tok_punct(td, k) == ':' ||
 						          word_in(td, k, &said_words_set);
 					}
-					if (!broken && (m->tok - cue <= 8 || (held && m->tok - cue <= 12)))
-						d = m->tok - cue;
+					/* past 8 (a long name between: "talks with Chinese President Xi
+					 * Jinping in the port city of Tianjin"), only within the clause */
+					if (!broken && (units <= 8 || (held && units <= 12) || (units <= 10 && !comma)))
+						d = units;
 				} else if (end <= cue && loc && cue - end <= 4 && !clause_between(td, end, cue)) {
 					d = cue - end + 4; /* "In Geneva, talks resumed" */
 				} else if (end <= cue && loc && m->kind == M_PLACE && venue_before_cue(td, end, cue)) {
@@ -473,10 +534,15 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 				if (d < dist)
 					dist = d;
 			}
+			/* a city named with the venue is the place ("at the White House in Washington") */
+			if (m->via == GZ_VENUE && dist != (size_t)-1)
+				dist += 3;
 			if (dist < best_dist) {
 				best_dist = dist;
 				if (m->kind == M_PLACE) {
-					ev->m.place = m->entity;
+					/* a venue stands for its city: "at Lancaster House" is London */
+					int32_t c = m->via == GZ_VENUE ? td->gz->entities[m->entity].city_entity : -1;
+					ev->m.place = c >= 0 ? c : m->entity;
 					ev->m.country = td->gz->entities[m->entity].state;
 				} else {
 					ev->m.place = -1;
@@ -500,6 +566,10 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			/* "mediated by the United States", "brokered by Washington" */
 			for (size_t k = m->tok > s->tok + 3 ? m->tok - 3 : s->tok; k < m->tok; k++)
 				if (ag__tok_is(td, k, "by") && k > s->tok && word_in(td, k - 1, &mediation_verbs_set))
+					mediates = true;
+			/* "under the auspices of the UN", "under UN auspices" */
+			for (size_t k = m->tok > s->tok + 3 ? m->tok - 3 : s->tok; k < m->tok; k++)
+				if (ag__tok_is(td, k, "auspices") || (ag__tok_is(td, k, "under") && ag__tok_is(td, m->tok + m->ntok, "auspices")))
 					mediates = true;
 			/* "thanked Washington for its mediation" */
 			for (size_t k = m->tok + m->ntok; k < send && k < m->tok + m->ntok + 4; k++)
@@ -530,10 +600,11 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			}
 			continue;
 		}
-		/* parties: the states named around the talks, not those named as places */
-		if (m->kind == M_STATE && ev->creates && !ag__after_locative(td, m->tok, s->tok, AG_LOC_VENUE))
+		/* parties: the states named around the talks, not those named as places
+		 * (and none besides the sides of "talks between X and Y") */
+		if (m->kind == M_STATE && ev->creates && !ev->between && !ag__after_locative(td, m->tok, s->tok, AG_LOC_VENUE))
 			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
-		if (m->kind == M_ORG && ev->creates && m->tok + m->ntok <= ev->cue && ev->cue - (m->tok + m->ntok) <= 3)
+		if (m->kind == M_ORG && ev->creates && !ev->between && m->tok + m->ntok <= ev->cue && ev->cue - (m->tok + m->ntok) <= 3)
 			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
 	}
 	if (ev->m.historical)
@@ -613,6 +684,16 @@ static int32_t main_meeting(const ag_textdoc *td)
 			best = (int32_t)k;
 	}
 	return best;
+}
+
+/* Is state entity `st` named in the document as a state (not only through a
+ * city of it used as a place)? */
+static bool state_named(const ag_textdoc *td, int32_t st)
+{
+	for (size_t i = 0; i < td->n_ments; i++)
+		if (td->ments[i].kind == M_STATE && td->ments[i].entity == st)
+			return true;
+	return false;
 }
 
 /* States named most in the document, for talks whose sides are only implied
@@ -704,6 +785,19 @@ int ag__find_meetings(ag_textdoc *td)
 			rc = new_meeting(td, ev);
 		}
 	}
+	/* a meeting is something that happens somewhere or on some day: talks
+	 * known by neither place nor date are a topic (a proposed one a wish), and
+	 * calls are no meetings */
+	if (rc == 0) {
+		size_t w = 0;
+		for (size_t j = 0; j < td->n_meetings; j++) {
+			const ag_meeting *m = &td->meetings[j];
+			if ((m->place < 0 && m->country < 0 && !m->year) || strcmp(m->kind, "call") == 0)
+				continue;
+			td->meetings[w++] = *m;
+		}
+		td->n_meetings = w;
+	}
 	if (rc == 0) {
 		int32_t main = main_meeting(td);
 		for (size_t j = 0; j < td->n_meetings; j++) {
@@ -725,6 +819,12 @@ int ag__find_meetings(ag_textdoc *td)
 						m->parties[w++] = m->parties[k];
 				m->n_parties = w;
 			}
+			/* talks between two others in a country: the host is a mediator
+			 * ("Russia-Ukraine talks in Istanbul": Turkey), unless the text
+			 * names another ("hosted by European Council President Michel") */
+			if (m->country >= 0 && m->n_parties >= 2 && !m->n_mediators &&
+			    !has_role(m->parties, m->n_parties, m->country) && state_named(td, m->country))
+				add_role(m->mediators, &m->n_mediators, m->country);
 			/* negotiators and delegation heads of the story are at its main talks */
 			if ((int32_t)j == main) {
 				for (size_t p = 0; p < td->n_persons; p++)

@@ -52,6 +52,17 @@ static int push_mention(ag_textdoc *td, ag_mention_kind kind, gz_kind via, size_
 	return 0;
 }
 
+/* Nouns after a place that make it the place of talks: "the Tianjin summit". */
+static const char *const talks_nouns[] = {
+	"talks", "summit", "meeting", "meetings", "round", "negotiations", "conference", "process", "format",
+	"accords", "accord", "agreement", "declaration", "forum", NULL};
+static ag_wordset talks_nouns_set = AG_WORDSET(talks_nouns);
+
+static bool talks_after(const ag_textdoc *td, size_t i)
+{
+	return i < td->n_toks && (td->toks[i].flags & TF_WORD) && ag__tok_in(td, i, &talks_nouns_set);
+}
+
 int ag__find_mentions(ag_textdoc *td)
 {
 	const ag_gazetteer *gz = td->gz;
@@ -62,14 +73,17 @@ int ag__find_mentions(ag_textdoc *td)
 	for (size_t i = 0; i < td->n_toks;) {
 		unsigned n = 0;
 		int32_t e, best = -1;
+		int best_pr = 0, loc;
 		const ag_token *t = &td->toks[i];
 
 		if ((t->flags & TF_SKIP) || !(t->flags & TF_WORD) || (e = ag__gz_match(td, i, &n)) < 0) {
 			i++;
 			continue;
 		}
+		loc = -1;
 		for (int32_t k = e; k >= 0; k = gz->entries[k].next) {
 			const gz_entry *en = &gz->entries[k];
+			int pr;
 			if (en->ntok != n || en->kind == GZ_GIVEN || en->kind == GZ_COMMON)
 				continue;
 			if (en->exact && !ag__gz_exact_match(td, i, n, en->exact))
@@ -77,8 +91,24 @@ int ag__find_mentions(ag_textdoc *td)
 			/* proper names need a capital letter; role words do not */
 			if (en->kind != GZ_TITLE && !(t->flags & (TF_CAP | TF_DIGIT)))
 				continue;
-			if (best < 0 || priority(en->kind) > priority(gz->entries[best].kind))
+			pr = priority(en->kind);
+			/* a city of the world list or a venue is a place only in a place's
+			 * frame: "in Tianjin", "at Lancaster House", "the Tianjin talks" */
+			if (en->kind == GZ_VENUE || (en->kind == GZ_CITY && gz->entities[en->entity].weak)) {
+				if (loc < 0)
+					loc = after_locative(td, i, n) || talks_after(td, i + n);
+				if (!loc)
+					continue;
+				/* the name of someone or something else: "in Victoria Nuland's view" */
+				if (gz->entities[en->entity].ambiguous && i + n < td->n_toks && (td->toks[i + n].flags & TF_CAP))
+					continue;
+				if (en->kind == GZ_VENUE)
+					pr = 8; /* "at the Kremlin": the building, not the state */
+			}
+			if (best < 0 || pr > best_pr) {
 				best = k;
+				best_pr = pr;
+			}
 		}
 		if (best < 0) {
 			i++;
@@ -99,7 +129,7 @@ int ag__find_mentions(ag_textdoc *td)
 				else
 					rc = push_mention(td, M_STATE, en->kind, i, n, gz->entities[ent].state);
 				break;
-			case GZ_CITY: case GZ_REGION:
+			case GZ_CITY: case GZ_REGION: case GZ_VENUE:
 				rc = push_mention(td, M_PLACE, en->kind, i, n, ent);
 				break;
 			case GZ_ORG:

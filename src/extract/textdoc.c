@@ -30,8 +30,19 @@ bool ag__tok_locative(const ag_textdoc *td, size_t i, unsigned cls)
 	return k >= 0 && (locative_class[k] & cls);
 }
 
+/* "in the port city of Tianjin", "in the Croatian city of Dubrovnik": a
+ * settlement noun and "of" between the preposition and the name */
+static const char *const settlement_nouns[] = {"city", "town", "capital", "village", "resort", "port", NULL};
+static ag_wordset settlement_nouns_set = AG_WORDSET(settlement_nouns);
+
 bool ag__after_locative(const ag_textdoc *td, size_t i, size_t s, unsigned cls)
 {
+	if (i > s + 2 && ag__tok_is(td, i - 1, "of") && ag__tok_in(td, i - 2, &settlement_nouns_set)) {
+		/* back over "the", an adjective or two ("Croatian", "port") */
+		for (size_t k = i - 2; k > s && k + 5 > i; k--)
+			if (ag__tok_is(td, k - 1, "the"))
+				return k - 1 > s && ag__tok_locative(td, k - 2, cls);
+	}
 	if (i > s && ag__tok_is(td, i - 1, "the"))
 		i--;
 	return i > s && ag__tok_locative(td, i - 1, cls);
