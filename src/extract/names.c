@@ -1125,6 +1125,7 @@ int ag__find_persons(ag_textdoc *td)
 	ag_strmap forms = {0};
 	ag_buf run = {0}, alias = {0}, k1 = {0}, k2 = {0};
 	char **keys = NULL;
+	size_t n_keys = 0;
 	key_cache kc = {0};
 	int rc = 0;
 
@@ -1163,6 +1164,7 @@ int ag__find_persons(ag_textdoc *td)
 	 * forms each person is known by are folded once, into `forms`, and each
 	 * person's last-name key once, into `keys`; a run of tokens is folded
 	 * once per length. */
+	n_keys = td->n_persons; /* merge_same_actor may drop persons later: free all keys */
 	if (td->n_persons && !(keys = calloc(td->n_persons, sizeof(*keys)))) {
 		rc = ag__enomem();
 		goto cleanup;
@@ -1262,7 +1264,7 @@ int ag__find_persons(ag_textdoc *td)
 cleanup:
 	key_cache_free(&kc);
 	if (keys)
-		for (size_t p = 0; p < td->n_persons; p++)
+		for (size_t p = 0; p < n_keys; p++)
 			free(keys[p]);
 	free(keys);
 	free(lower.slots);
