@@ -352,20 +352,7 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 			}
 		}
 	}
-	if (*out >= 0) {
-		ag_person *pp = &td->persons[*out];
-		if ((rc = ag__strlist_add(&pp->aliases, label.data)) < 0)
-			goto cleanup;
-		if (ntok > pp->ntok_name) {
-			key_cache_drop(kc, (size_t)*out);
-			if ((rc = ag__set_str(&pp->label, label.data)) < 0 || (rc = ag__set_str(&pp->surname, last)) < 0)
-				goto cleanup;
-			pp->ntok_name = (uint32_t)ntok;
-		}
-		pp->mentions++;
-		goto cleanup;
-	}
-	{
+	if (*out < 0) {
 		/* buffers reused over the persons; the key of `last` made once, the
 		 * keys of the persons once each (kc) */
 		ag_buf pf = {0}, sk = {0}, lk = {0};
