@@ -117,6 +117,9 @@ static long replay_path(const char *path)
 	return count;
 }
 
+/* Defined by the targets that build fixed state once; weak, so optional. */
+int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
+
 int main(int argc, char **argv)
 {
 	long total = 0;
@@ -126,6 +129,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s FILE|FOLDER...\n", argv[0]);
 		return 2;
 	}
+	if (LLVMFuzzerInitialize)
+		LLVMFuzzerInitialize(&argc, &argv);
 	for (int i = 1; i < argc; i++) {
 		long n = replay_path(argv[i]);
 		if (n < 0)
