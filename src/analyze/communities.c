@@ -2,7 +2,7 @@
  * communities.c - community detection for ag_analyze: the method names, one
  * run of a method (Leiden, Louvain, label propagation, walktrap, infomap),
  * renumbering by size, consensus stability over several seeds, and the
- * "communities" record with each community's hub.
+ * "communities" record with each community's hub and its colour.
  *
  * The methods read link weight as tie strength.  Every run seeds igraph's
  * RNG, so the same graph and seed give the same communities.
@@ -280,8 +280,35 @@ cleanup:
 
 /* ---- the "communities" record ---- */
 
-/* "communities": [{"id", "size", "hub"}] with hub the member of highest
- * strength (ties: smallest id). */
+/*
+ * The colour of a community, assigned here once so that every picture of
+ * the graph (the overview, any cut, the viewer, a notebook) fills it the
+ * same: by id, which is the size rank.  Paul Tol's "light" scheme
+ * (colour-blind safe, dark text legible on it) for ids 0-7; past it the
+ * same colours again with a pattern: 8-15 a double border, 16-23 half
+ * filled, 24-31 both; from 32 the cycle repeats.  A community of one node
+ * is white ("alone"), whatever its id.  The renderer's fallback for graphs
+ * without this record follows the same rule by id (src/render/style.c; a
+ * unit test checks that the two agree).
+ */
+static const char *const palette[8] = {
+	"#77AADD", "#EE8866", "#44BB99", "#FFAABB", "#EEDD88", "#99DDFF", "#BBCC33", "#AAAA00",
+};
+static const char *const patterns[4] = {"solid", "double", "half", "half,double"};
+
+static void community_look(igraph_integer_t id, igraph_integer_t size, const char **color, const char **pattern)
+{
+	if (size < 2) {
+		*color = "#FFFFFF";
+		*pattern = "solid";
+		return;
+	}
+	*color = palette[id % 8];
+	*pattern = patterns[(id / 8) % 4];
+}
+
+/* "communities": [{"id", "size", "hub", "hub_label", "color", "pattern"}]
+ * with hub the member of highest strength (ties: smallest id). */
 int ag__analyze_communities_attr(const ag__analyze_ctx *c, json_t *attrs)
 {
 	igraph_integer_t ncomm = c->ncomm;
@@ -310,13 +337,18 @@ int ag__analyze_communities_attr(const ag__analyze_ctx *c, json_t *attrs)
 		goto cleanup;
 	}
 	for (igraph_integer_t j = 0; j < ncomm; j++) {
-		const char *id = c->g->nodes[hub[j]].id;
+		const ag_node *h = &c->g->nodes[hub[j]];
+		const char *id = h->id, *color, *pattern;
 		char *end;
 		long long num = strtoll(id, &end, 10);
-		/* the hub id as the node ids are written: integers when all were */
-		json_t *o = json_pack("{sIsIso}", "id", (json_int_t)j, "size", (json_int_t)size[j], "hub",
-		                      c->g->numeric_ids && *id && !*end ? json_integer((json_int_t)num)
-		                                                        : json_string(id));
+		json_t *o;
+
+		community_look(j, size[j], &color, &pattern);
+		/* the hub id as the node ids are written: integers when all were;
+		 * its label too, so that a cut without the hub can still name it */
+		o = json_pack("{sIsIsossssss}", "id", (json_int_t)j, "size", (json_int_t)size[j], "hub",
+		              c->g->numeric_ids && *id && !*end ? json_integer((json_int_t)num) : json_string(id),
+		              "hub_label", h->label ? h->label : id, "color", color, "pattern", pattern);
 		if (!o || json_array_append_new(arr, o) < 0) {
 			rc = ag__enomem();
 			goto cleanup;

@@ -13,7 +13,8 @@
  * c->invw, so it runs after the path metrics. */
 int ag__analyze_communities(ag__analyze_ctx *c);
 
-/* The graph-level "communities" record: [{"id", "size", "hub"}]. */
+/* The graph-level "communities" record: [{"id", "size", "hub", "hub_label",
+ * "color", "pattern"}], the colour and pattern by id (see communities.c). */
 int ag__analyze_communities_attr(const ag__analyze_ctx *c, json_t *attrs);
 
 #endif

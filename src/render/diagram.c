@@ -3,11 +3,11 @@
  * (style.c): one node per node, one edge per link, with labels, tooltips and
  * a title; the legend is legend.c's, added by the writers.
  *
- *   labels: the node's label (or id), words wrapped; a meeting's date under
- *     its name;
- *   tooltips with the type, role, affiliation, metrics and, for links, the
- *     relation counts and an evidence sentence;
- *   a title: the documents and their dates, or the one asked for.
+ *   labels: the node's shown label (labels.c), words wrapped;
+ *   tooltips with the type, role, affiliation, community, metrics and, for
+ *     links, the relation counts and an evidence sentence;
+ *   a title (title.c);
+ *   only what the plan draws (cut.c), the ego of an ego view outlined.
  *
  * DOT node names are the node ids, escaped like labels; an id that becomes
  * the same name as an earlier one gets "~2", "~3"..., and one starting with
@@ -25,10 +25,14 @@
 #define TIP_FIELD_MAX 200
 /* Metrics listed in a node tooltip. */
 #define TIP_METRICS 8
-/* Nodes above which edges are drawn straight (spline routing is quadratic). */
-#define SPLINE_NODES_MAX 150
+/* Nodes above which edges are drawn straight (spline routing is quadratic:
+ * 150 nodes and 199 links took neato 8 s, 47 and 223 under a second). */
+#define SPLINE_NODES_MAX 100
 /* ... and links: routing thousands of curved edges takes neato minutes */
 #define SPLINE_LINKS_MAX 1500
+/* ... and nodes x links, which routing grows with (faster than linearly): 100
+ * nodes and 336 links took 1.5 s, 150 and 525 took 14 s */
+#define SPLINE_WORK_MAX 40000
 
 /* ---------------------------------------------------------------- cgraph helpers */
 
@@ -65,6 +69,23 @@ int ag__render_new_node(Agraph_t *G, Agraph_t *where, ag_buf *name, Agnode_t **o
 	return 0;
 }
 
+int ag__render_set_fill(void *obj, const ag_render_community *c, const char *style)
+{
+	char fill[32];
+	ag_render_pattern pat = c ? c->pattern : AG_RENDER_PAT_SOLID;
+	int rc;
+
+	/* half: a two-stop colour list with a fraction is a hard split, the
+	 * left half the colour, the right white */
+	snprintf(fill, sizeof(fill), "%s%s", c ? c->color : AG_RENDER_FILL_NONE,
+	         pat == AG_RENDER_PAT_HALF || pat == AG_RENDER_PAT_HALF_DOUBLE ? ";0.5:#FFFFFF" : "");
+	if ((rc = ag__render_set_attr(obj, "fillcolor", fill)) < 0 || (rc = ag__render_set_attr(obj, "style", style)) < 0)
+		return rc;
+	/* "" is the shape's own count (one border) */
+	return ag__render_set_attr(obj, "peripheries",
+	                           pat == AG_RENDER_PAT_DOUBLE || pat == AG_RENDER_PAT_HALF_DOUBLE ? "2" : "");
+}
+
 /* ---------------------------------------------------------------- tooltips */
 
 static int tip_line(ag_buf *b, const char *key, const char *value)
@@ -76,34 +97,40 @@ static int tip_line(ag_buf *b, const char *key, const char *value)
 	return ag__render_put_str(b, value, TIP_FIELD_MAX, AG_RENDER_TXT_BS4);
 }
 
-/* The label of the node with this id, or the id itself. */
-static const char *label_of(const ag_graph *g, const char *id)
+/* The label of the node with this id as the diagram shows it, or the id itself. */
+static const char *label_of(const ag_graph *g, const ag_render_plan *plan, const char *id)
 {
 	size_t k;
-	if (id && ag_graph_find_node(g, id, &k) == 0 && g->nodes[k].label)
-		return g->nodes[k].label;
+	if (id && ag_graph_find_node(g, id, &k) == 0)
+		return plan->labels[k];
 	return id;
 }
 
-static int node_tooltip(ag_buf *b, const ag_graph *g, const ag_node *n, const char *size_used)
+static int node_tooltip(ag_buf *b, const ag_graph *g, const ag_render_plan *plan, size_t i)
 {
-	char num[64];
+	const ag_node *n = &g->nodes[i];
+	const char *size_used = plan->size_used;
+	char num[160];
 	size_t shown = 0;
 	int rc = 0;
 
 	ag__buf_clear(b);
-	if ((rc = ag__render_put_str(b, n->label ? n->label : n->id, TIP_FIELD_MAX, AG_RENDER_TXT_BS4)) < 0 ||
+	if ((rc = ag__render_put_str(b, plan->labels[i], TIP_FIELD_MAX, AG_RENDER_TXT_BS4)) < 0 ||
 	    (rc = tip_line(b, "type", n->type == AG_NODE_OTHER && n->type_name ? n->type_name
 	                                                                         : ag_node_type_name(n->type))) < 0 ||
 	    (rc = tip_line(b, "role", n->role)) < 0 ||
-	    (rc = tip_line(b, "affiliation", label_of(g, n->affiliation))) < 0 ||
+	    (rc = tip_line(b, "affiliation", label_of(g, plan, n->affiliation))) < 0 ||
 	    (rc = tip_line(b, "place", n->place)) < 0 ||
-	    (rc = tip_line(b, "country", label_of(g, n->country))) < 0 ||
+	    (rc = tip_line(b, "country", label_of(g, plan, n->country))) < 0 ||
 	    (rc = tip_line(b, "start", n->start)) < 0 || (rc = tip_line(b, "end", n->end)) < 0 ||
 	    (rc = tip_line(b, "status", n->status)) < 0)
 		return rc;
 	if (n->community >= 0) {
-		snprintf(num, sizeof(num), "%d", n->community);
+		const ag_render_community *c = ag__render_community(plan, n->community);
+		if (c && c->name)
+			snprintf(num, sizeof(num), "%d (%.100s +%zu)", n->community, c->name, c->size - 1);
+		else
+			snprintf(num, sizeof(num), "%d", n->community);
 		if ((rc = tip_line(b, "community", num)) < 0)
 			return rc;
 	}
@@ -140,16 +167,15 @@ static int node_tooltip(ag_buf *b, const ag_graph *g, const ag_node *n, const ch
 	return 0;
 }
 
-static int link_tooltip(ag_buf *b, const ag_graph *g, const ag_link *l)
+static int link_tooltip(ag_buf *b, const ag_render_plan *plan, const ag_link *l)
 {
-	const ag_node *a = &g->nodes[l->a], *z = &g->nodes[l->b];
 	char num[64];
 	bool first = true;
 
 	ag__buf_clear(b);
-	if (ag__render_put_str(b, a->label ? a->label : a->id, 80, AG_RENDER_TXT_BS4) < 0 ||
+	if (ag__render_put_str(b, plan->labels[l->a], 80, AG_RENDER_TXT_BS4) < 0 ||
 	    ag__buf_puts(b, " \xE2\x80\x94 ") < 0 || /* em dash */
-	    ag__render_put_str(b, z->label ? z->label : z->id, 80, AG_RENDER_TXT_BS4) < 0 || ag__buf_puts(b, "\\n") < 0)
+	    ag__render_put_str(b, plan->labels[l->b], 80, AG_RENDER_TXT_BS4) < 0 || ag__buf_puts(b, "\\n") < 0)
 		return AG_ENOMEM;
 	for (int r = 0; r < AG_REL_COUNT; r++) {
 		if (!l->rel[r])
@@ -173,36 +199,6 @@ static int link_tooltip(ag_buf *b, const ag_graph *g, const ag_link *l)
 	return 0;
 }
 
-/* ---------------------------------------------------------------- title */
-
-static int put_title(ag_buf *b, const ag_graph *g, const ag_render_plan *plan)
-{
-	const char *lo = NULL, *hi = NULL;
-
-	if (plan->title)
-		return ag__render_put_str(b, plan->title, 200, AG_RENDER_TXT_BS2);
-	for (size_t i = 0; i < g->n_docs; i++) {
-		const char *d = g->docs[i].date;
-		if (!d || !*d)
-			continue;
-		if (!lo || strcmp(d, lo) < 0)
-			lo = d;
-		if (!hi || strcmp(d, hi) > 0)
-			hi = d;
-	}
-	if (ag__buf_puts(b, "actorgraph") < 0 ||
-	    (g->n_docs && ag__buf_printf(b, ": %zu document%s", g->n_docs, g->n_docs == 1 ? "" : "s") < 0))
-		return AG_ENOMEM;
-	if (lo) {
-		if (ag__buf_puts(b, ", ") < 0 || ag__render_put_str(b, lo, 32, AG_RENDER_TXT_BS2) < 0)
-			return AG_ENOMEM;
-		if (strcmp(lo, hi) != 0 &&
-		    (ag__buf_puts(b, " \xE2\x80\x93 ") < 0 || ag__render_put_str(b, hi, 32, AG_RENDER_TXT_BS2) < 0))
-			return AG_ENOMEM;
-	}
-	return ag__buf_printf(b, "\\n%zu nodes, %zu links", g->n_nodes, g->n_links);
-}
-
 /* ---------------------------------------------------------------- build */
 
 static int declare_all(Agraph_t *G)
@@ -218,7 +214,7 @@ static int declare_all(Agraph_t *G)
 		{AGNODE, "fillcolor", AG_RENDER_FILL_NONE}, {AGNODE, "color", "#404040"}, {AGNODE, "penwidth", "1.2"},
 		{AGNODE, "fontname", AG_RENDER_FONT}, {AGNODE, "fontsize", "10"}, {AGNODE, "fontcolor", "#1A1A1A"},
 		{AGNODE, "width", "0.55"}, {AGNODE, "height", "0.35"}, {AGNODE, "margin", "0.08,0.04"},
-		{AGNODE, "fixedsize", "false"}, {AGNODE, "tooltip", ""},
+		{AGNODE, "fixedsize", "false"}, {AGNODE, "tooltip", ""}, {AGNODE, "peripheries", ""},
 		{AGEDGE, "color", AG_RENDER_COLOR_CO_MENTION}, {AGEDGE, "style", "solid"},
 		{AGEDGE, "penwidth", "1"}, {AGEDGE, "weight", "1"}, {AGEDGE, "tooltip", ""},
 	};
@@ -233,7 +229,7 @@ static int graph_attrs(Agraph_t *G, const ag_graph *g, const ag_render_plan *pla
 	int rc;
 
 	ag__buf_clear(tmp);
-	if ((rc = put_title(tmp, g, plan)) < 0)
+	if ((rc = ag__render_put_title(tmp, g, plan)) < 0)
 		return rc;
 	if ((mode == AG_BUILD_DOT && (rc = ag__render_set_attr(G, "layout", plan->engine)) < 0) ||
 	    (rc = ag__render_set_attr(G, "label", tmp->data)) < 0 ||
@@ -248,7 +244,10 @@ static int graph_attrs(Agraph_t *G, const ag_graph *g, const ag_render_plan *pla
 	    (rc = ag__render_set_attr(G, "pack", "true")) < 0 ||
 	    (rc = ag__render_set_attr(G, "outputorder", "edgesfirst")) < 0 ||
 	    (rc = ag__render_set_attr(G, "splines",
-	                   g->n_nodes <= SPLINE_NODES_MAX && g->n_links <= SPLINE_LINKS_MAX ? "true" : "false")) < 0)
+	                   plan->nodes <= SPLINE_NODES_MAX && plan->links <= SPLINE_LINKS_MAX &&
+	                           plan->nodes * plan->links <= SPLINE_WORK_MAX
+	                       ? "true"
+	                       : "false")) < 0)
 		return rc;
 	return 0;
 }
@@ -258,10 +257,6 @@ int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mod
 {
 	Agraph_t *G = NULL;
 	Agnode_t **nodes = NULL;
-	ag_render_community *comms = NULL;
-	size_t n_comms = 0;
-	double *sizes = NULL;
-	const char *size_used = NULL;
 	ag_buf name = {0}, val = {0};
 	char num[32];
 	int rc = AG_ERROR;
@@ -271,10 +266,6 @@ int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mod
 		rc = ag__enomem();
 		goto cleanup;
 	}
-	if ((rc = ag__render_rank_communities(g, &comms, &n_comms)) < 0 ||
-	    (rc = ag__render_node_sizes(g, plan, &sizes, &size_used)) < 0)
-		goto cleanup;
-	rc = AG_ERROR;
 	if (!(G = agopen((char *)"actorgraph", Agundirected, disc))) {
 		ag__error(AG_ERROR, "Graphviz could not create a graph");
 		goto cleanup;
@@ -286,9 +277,11 @@ int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mod
 		const ag_node *n = &g->nodes[i];
 		const ag_render_type_style *s =
 		    &ag__render_type_styles[n->type < AG_NODE_TYPE_COUNT ? n->type : AG_NODE_OTHER];
-		double t = sizes[i];
+		double t = plan->sizes[i];
 		Agnode_t *v;
 
+		if (!plan->node_on[i])
+			continue;
 		/* DOT node names are the ids, made safe like any other text; cgraph
 		 * takes a name starting with '%' for an anonymous id (and leaks its
 		 * entry), so such a name gets a '_' in front */
@@ -299,24 +292,13 @@ int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mod
 			goto cleanup;
 		nodes[i] = v;
 		ag__buf_clear(&val);
-		if ((rc = ag__buf_puts(&val, "")) < 0 ||
-		    (rc = ag__render_put_label(&val, n->label ? n->label : n->id ? n->id : "")) < 0)
+		if ((rc = ag__buf_puts(&val, "")) < 0 || (rc = ag__render_put_label(&val, plan->labels[i])) < 0)
 			goto cleanup;
-		/* several rounds in one city: the date tells them apart on the diagram */
-		if (n->type == AG_NODE_MEETING && (n->start || (n->status && strcmp(n->status, "proposed") == 0))) {
-			if ((rc = ag__buf_puts(&val, "\\n")) < 0 ||
-			    (rc = ag__render_put_label(&val, n->start ? n->start : "")) < 0 ||
-			    (rc = ag__buf_puts(&val, n->status && strcmp(n->status, "proposed") == 0
-			                                ? (n->start ? " (proposed)" : "(proposed)") : "")) < 0)
-				goto cleanup;
-		}
 		if ((rc = ag__render_set_attr(v, "label", val.data)) < 0 ||
 		    (rc = ag__render_set_attr(v, "shape", s->shape)) < 0 ||
-		    (rc = ag__render_set_attr(v, "style", s->style)) < 0 ||
-		    (rc = ag__render_set_attr(v, "color", s->color)) < 0 ||
-		    (rc = ag__render_set_attr(v, "penwidth", s->penwidth)) < 0 ||
-		    (rc = ag__render_set_attr(v, "fillcolor",
-		                              ag__render_community_fill(comms, n_comms, n->community))) < 0)
+		    (rc = ag__render_set_fill(v, ag__render_community(plan, n->community), s->style)) < 0 ||
+		    (rc = ag__render_set_attr(v, "color", i == plan->ego ? AG_RENDER_EGO_COLOR : s->color)) < 0 ||
+		    (rc = ag__render_set_attr(v, "penwidth", i == plan->ego ? AG_RENDER_EGO_PEN : s->penwidth)) < 0)
 			goto cleanup;
 		ag__render_fmt_num(num, sizeof(num), "%.2f", 0.55 + 0.9 * t);
 		if ((rc = ag__render_set_attr(v, "width", num)) < 0)
@@ -326,18 +308,18 @@ int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mod
 			goto cleanup;
 		ag__render_fmt_num(num, sizeof(num), "%.1f", 10 + 8 * t);
 		if ((rc = ag__render_set_attr(v, "fontsize", num)) < 0 ||
-		    (rc = node_tooltip(&val, g, n, size_used)) < 0 ||
+		    (rc = node_tooltip(&val, g, plan, i)) < 0 ||
 		    (rc = ag__render_set_attr(v, "tooltip", val.len ? val.data : " ")) < 0)
 			goto cleanup;
 	}
 
 	for (size_t j = 0; j < g->n_links; j++) {
 		const ag_link *l = &g->links[j];
-		ag_relation r = ag__render_link_relation(l);
+		int r = ag__render_link_relation(l);
 		Agedge_t *e;
 		double w = l->weight;
 
-		if (l->a >= g->n_nodes || l->b >= g->n_nodes || l->a == l->b)
+		if (!plan->link_on[j])
 			continue;
 		if (!(e = agedge(G, nodes[l->a], nodes[l->b], NULL, 1))) {
 			rc = ag__error(AG_ERROR, "Graphviz could not create an edge");
@@ -350,7 +332,7 @@ int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mod
 			goto cleanup;
 		/* an integer for dot; heavier links pull their ends together */
 		snprintf(num, sizeof(num), "%d", isfinite(w) && w > 1 ? (w > 10 ? 10 : (int)lround(w)) : 1);
-		if ((rc = ag__render_set_attr(e, "weight", num)) < 0 || (rc = link_tooltip(&val, g, l)) < 0 ||
+		if ((rc = ag__render_set_attr(e, "weight", num)) < 0 || (rc = link_tooltip(&val, plan, l)) < 0 ||
 		    (rc = ag__render_set_attr(e, "tooltip", val.data)) < 0)
 			goto cleanup;
 	}
@@ -365,7 +347,5 @@ cleanup:
 	ag__buf_free(&name);
 	ag__buf_free(&val);
 	free(nodes);
-	free(comms);
-	free(sizes);
 	return rc;
 }

@@ -1,7 +1,8 @@
 /*
  * dot.c - the diagram as DOT (ag_graph_to_dot), through cgraph's agwrite.
  *
- * The file holds the diagram (diagram.c) with a "layout" attribute naming
+ * The file holds the whole graph (no cut, whatever max_nodes says), as the
+ * diagram (diagram.c) with a "layout" attribute naming
  * the engine, so that `dot -Tsvg` lays it out with the engine
  * ag_graph_render() would use, and the legend unplaced (legend.c).  It is
  * written into a memory buffer through an I/O discipline, before any layout.
@@ -46,7 +47,7 @@ int ag_graph_to_dot(const ag_graph *g, const ag_render_options *opts, char **out
 {
 	Agiodisc_t io = {buf_read, buf_putstr, buf_flush};
 	Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
-	ag_render_plan plan;
+	ag_render_plan plan = {0};
 	Agraph_t *G = NULL;
 	dot_chan chan = {{0}, 0};
 	int rc, locked = 0, added;
@@ -55,9 +56,10 @@ int ag_graph_to_dot(const ag_graph *g, const ag_render_options *opts, char **out
 	*out = NULL;
 	if (len)
 		*len = 0;
-	AG_CHECK_OPTIONS(opts, AG_RENDER_OPTIONS_VERSION, "AG_RENDER_OPTIONS_INIT");
-	if ((rc = ag__render_plan(g, opts, &plan)) < 0)
-		return rc;
+	if (!opts || opts->version != 1)
+		AG_CHECK_OPTIONS(opts, AG_RENDER_OPTIONS_VERSION, "AG_RENDER_OPTIONS_INIT");
+	if ((rc = ag__render_plan(g, opts, 0, &plan)) < 0)
+		goto cleanup;
 
 	ag__render_lock();
 	locked = 1;
@@ -83,5 +85,6 @@ cleanup:
 	if (locked)
 		ag__render_unlock();
 	ag__buf_free(&chan.b);
+	ag__render_plan_free(&plan);
 	return rc;
 }

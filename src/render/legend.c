@@ -1,6 +1,8 @@
 /*
- * legend.c - the legend of the diagram: the kinds of node and link present,
- * the community fills and the metric that sizes the nodes.
+ * legend.c - the legend of the diagram: the kinds of node and link drawn
+ * (only those), the ego of an ego view, the communities drawn, each with
+ * its fill and named by its hub and its other members ("Russia +15", the
+ * same in every cut of the graph), and the metric that sizes the nodes.
  *
  * In the DOT file (unplaced) it is a cluster_legend holding one HTML-like
  * table node, which stays whole under any engine; in the rendered images
@@ -24,9 +26,14 @@
 #define LEG_LINE_W 48.0
 #define LEG_TEXT_ROW 18.0
 #define LEG_CHIP 12.0
+#define LEG_COMM_ROW 21.0
+/* Communities named one by one in the legend; the others are counted. */
+#define LEG_COMMUNITIES_MAX 12
+/* Longest community name in the legend, in characters. */
+#define LEG_NAME_MAX 26
 /* the column where the texts of link and chip rows start */
-#define LEG_TEXT_X(L) ((L)->x + LEG_PAD + LEG_LINE_W + 10)
-#define LEG_TEXT_W (LEG_WIDTH - 2 * LEG_PAD - LEG_LINE_W - 10)
+#define LEG_TEXT_X(L) ((L)->x + LEG_PAD + LEG_LINE_W + 2)
+#define LEG_TEXT_W (LEG_WIDTH - 2 * LEG_PAD - LEG_LINE_W - 2)
 
 typedef struct {
 	Agraph_t *G, *sub;
@@ -78,28 +85,55 @@ static int leg_text(legend *L, const char *key, const char *text, double x, doub
 	return 0;
 }
 
+
 static int leg_kind(legend *L, ag_node_type t)
 {
 	const ag_render_type_style *s = &ag__render_type_styles[t];
 	Agnode_t *n;
+	double row = s->legend_h + 8;
 	int rc;
 
-	L->y -= LEG_KIND_ROW / 2;
-	if ((rc = leg_node(L, s->legend, LEG_KIND_W, LEG_KIND_H, L->x + LEG_PAD + LEG_KIND_W / 2, L->y, &n)) < 0 ||
+	L->y -= row / 2;
+	if ((rc = leg_node(L, s->legend, s->legend_w, s->legend_h, L->x + LEG_PAD + s->legend_w / 2, L->y, &n)) < 0 ||
 	    (rc = ag__render_set_attr(n, "label", s->legend)) < 0 ||
 	    (rc = ag__render_set_attr(n, "shape", s->shape)) < 0 ||
 	    (rc = ag__render_set_attr(n, "style", s->style)) < 0 ||
 	    (rc = ag__render_set_attr(n, "color", s->color)) < 0 ||
 	    (rc = ag__render_set_attr(n, "penwidth", s->penwidth)) < 0 ||
-	    (rc = ag__render_set_attr(n, "fillcolor", AG_RENDER_FILL_SMALL)) < 0)
+	    (rc = ag__render_set_attr(n, "fillcolor", AG_RENDER_FILL_ALONE)) < 0)
 		return rc;
-	L->y -= LEG_KIND_ROW / 2;
+	L->y -= row / 2;
 	return 0;
 }
 
-static int leg_link(legend *L, ag_relation r)
+/* The ego of an ego view: its type's shape with the ego's outline, and its name. */
+static int leg_ego(legend *L, const ag_graph *g, const ag_render_plan *p)
+{
+	const ag_node *e = &g->nodes[p->ego];
+	const ag_render_type_style *s = &ag__render_type_styles[e->type < AG_NODE_TYPE_COUNT ? e->type : AG_NODE_OTHER];
+	Agnode_t *n, *t;
+	char text[160];
+	int rc;
+
+	L->y -= LEG_LINK_ROW / 2 + 2;
+	if ((rc = leg_node(L, "ego", 34, 16, L->x + LEG_PAD + 17, L->y, &n)) < 0 ||
+	    (rc = ag__render_set_attr(n, "label", "")) < 0 || (rc = ag__render_set_attr(n, "shape", s->shape)) < 0 ||
+	    (rc = ag__render_set_attr(n, "style", s->style)) < 0 ||
+	    (rc = ag__render_set_attr(n, "color", AG_RENDER_EGO_COLOR)) < 0 ||
+	    (rc = ag__render_set_attr(n, "penwidth", AG_RENDER_EGO_PEN)) < 0 ||
+	    (rc = ag__render_set_attr(n, "fillcolor", AG_RENDER_FILL_ALONE)) < 0)
+		return rc;
+	snprintf(text, sizeof(text), "centre: %.120s", p->labels[p->ego]);
+	if ((rc = leg_text(L, "ego_text", text, LEG_TEXT_X(L), LEG_TEXT_W, &t)) < 0)
+		return rc;
+	L->y -= LEG_LINK_ROW / 2 + 2;
+	return 0;
+}
+
+static int leg_link(legend *L, int r)
 {
 	const ag_render_rel_style *s = &ag__render_rel_styles[r];
+	const char *rname = r == AG_RENDER_REL_PLAIN ? "link" : ag_relation_name((ag_relation)r);
 	Agnode_t *a, *b, *t;
 	Agedge_t *e;
 	char key[64], pw[32], p[4][2][32];
@@ -107,10 +141,10 @@ static int leg_link(legend *L, ag_relation r)
 	int rc;
 
 	L->y -= LEG_LINK_ROW / 2;
-	snprintf(key, sizeof(key), "%s_a", ag_relation_name(r));
+	snprintf(key, sizeof(key), "%s_a", rname);
 	if ((rc = leg_node(L, key, 1, 1, x0, L->y, &a)) < 0)
 		return rc;
-	snprintf(key, sizeof(key), "%s_b", ag_relation_name(r));
+	snprintf(key, sizeof(key), "%s_b", rname);
 	if ((rc = leg_node(L, key, 1, 1, x1, L->y, &b)) < 0)
 		return rc;
 	if ((rc = ag__render_set_attr(a, "shape", "point")) < 0 ||
@@ -136,38 +170,37 @@ static int leg_link(legend *L, ag_relation r)
 	                        p[2][1], p[3][0], p[3][1])) < 0 ||
 	    (rc = ag__render_set_attr(e, "pos", L->val.data)) < 0)
 		return rc;
-	snprintf(key, sizeof(key), "%s", ag_relation_name(r));
-	if ((rc = leg_text(L, key, s->legend, LEG_TEXT_X(L), LEG_TEXT_W, &t)) < 0)
+	if ((rc = leg_text(L, rname, s->legend, LEG_TEXT_X(L), LEG_TEXT_W, &t)) < 0)
 		return rc;
 	L->y -= LEG_LINK_ROW / 2;
 	return 0;
 }
 
-/* A row of coloured chips, followed by a text in the text column when `text` is set. */
-static int leg_chips(legend *L, const char *key, const char *const *fills, size_t n, const char *text)
+/* One chip (a community's fill, or NULL for no community) and its text. */
+static int leg_chip(legend *L, const char *key, const ag_render_community *c, const char *fill, const char *text)
 {
-	Agnode_t *c, *t;
+	Agnode_t *n, *t;
 	char k[64];
-	double x = L->x + LEG_PAD + LEG_CHIP / 2;
+	double x = L->x + LEG_PAD + 4 + LEG_CHIP / 2;
 	int rc;
 
-	L->y -= LEG_TEXT_ROW / 2;
-	for (size_t i = 0; i < n; i++) {
-		snprintf(k, sizeof(k), "%s_%zu", key, i);
-		if ((rc = leg_node(L, k, LEG_CHIP, LEG_CHIP, x, L->y, &c)) < 0 ||
-		    (rc = ag__render_set_attr(c, "shape", "circle")) < 0 ||
-		    (rc = ag__render_set_attr(c, "label", "")) < 0 ||
-		    (rc = ag__render_set_attr(c, "fillcolor", fills[i])) < 0 ||
-		    (rc = ag__render_set_attr(c, "penwidth", "0.8")) < 0)
-			return rc;
-		x += LEG_CHIP + 4;
-	}
-	if (text) {
-		snprintf(k, sizeof(k), "%s_text", key);
-		if ((rc = leg_text(L, k, text, LEG_TEXT_X(L), LEG_TEXT_W, &t)) < 0)
-			return rc;
-	}
-	L->y -= LEG_TEXT_ROW / 2;
+	L->y -= LEG_COMM_ROW / 2;
+	snprintf(k, sizeof(k), "%s_chip", key);
+	if ((rc = leg_node(L, k, LEG_CHIP, LEG_CHIP, x, L->y, &n)) < 0 ||
+	    (rc = ag__render_set_attr(n, "shape", "box")) < 0 || (rc = ag__render_set_attr(n, "label", "")) < 0 ||
+	    (rc = ag__render_set_attr(n, "penwidth", "0.8")) < 0 ||
+	    (rc = ag__render_set_attr(n, "color", "#404040")) < 0)
+		return rc;
+	if (c)
+		rc = ag__render_set_fill(n, c, "filled");
+	else if ((rc = ag__render_set_attr(n, "fillcolor", fill)) == 0)
+		rc = ag__render_set_attr(n, "style", "filled");
+	if (rc < 0)
+		return rc;
+	if ((rc = leg_text(L, key, text, L->x + LEG_PAD + 4 + LEG_CHIP + 2,
+	                   LEG_WIDTH - 2 * LEG_PAD - LEG_CHIP - 6, &t)) < 0)
+		return rc;
+	L->y -= LEG_COMM_ROW / 2;
 	return 0;
 }
 
@@ -184,56 +217,89 @@ static int leg_line(legend *L, const char *key, const char *text)
 	return 0;
 }
 
-/* What the legend shows: the kinds present in the graph. */
+/* What the legend shows: what is drawn. */
 typedef struct {
-	bool kinds[AG_NODE_TYPE_COUNT], rels[AG_REL_COUNT];
-	bool any, any_small, any_none;
-	size_t n_fills;
+	bool kinds[AG_NODE_TYPE_COUNT], rels[AG_REL_COUNT + 1];
+	bool any, any_none, ego;
+	size_t n_named, n_more, n_alone; /* communities: named, counted, of one node */
 	const char *size_used;
 } legend_content;
 
-static int legend_survey(const ag_graph *g, const ag_render_plan *plan, legend_content *c)
+/* A community drawn as one of the "single nodes" (white, one member). */
+static bool alone(const ag_render_community *c)
 {
-	ag_render_community *comms = NULL;
-	size_t n_comms = 0;
-	double *sizes = NULL;
-	int rc;
+	return c->size < 2 && strcmp(c->color, AG_RENDER_FILL_ALONE) == 0 && c->pattern == AG_RENDER_PAT_SOLID;
+}
 
+static void legend_survey(const ag_graph *g, const ag_render_plan *p, legend_content *c)
+{
 	memset(c, 0, sizeof(*c));
 	for (size_t i = 0; i < g->n_nodes; i++) {
+		if (!p->node_on[i])
+			continue;
 		c->kinds[g->nodes[i].type < AG_NODE_TYPE_COUNT ? g->nodes[i].type : AG_NODE_OTHER] = c->any = true;
-		if (g->nodes[i].community < 0)
+		if (g->nodes[i].community < 0 || !ag__render_community(p, g->nodes[i].community))
 			c->any_none = true;
 	}
 	for (size_t j = 0; j < g->n_links; j++)
-		c->rels[ag__render_link_relation(&g->links[j])] = true;
-	if ((rc = ag__render_rank_communities(g, &comms, &n_comms)) < 0 ||
-	    (rc = ag__render_node_sizes(g, plan, &sizes, &c->size_used)) < 0)
-		goto cleanup;
-	for (size_t i = 0; i < n_comms; i++) {
-		if (comms[i].size >= 2 && comms[i].rank < AG_RENDER_PALETTE_SIZE)
-			c->n_fills++;
+		if (p->link_on[j])
+			c->rels[ag__render_link_relation(&g->links[j])] = true;
+	c->ego = p->ego != AG_RENDER_NONE && p->node_on[p->ego];
+	for (size_t k = 0; k < p->n_comms; k++) {
+		const ag_render_community *m = &p->comms[k];
+		if (!m->drawn)
+			continue;
+		if (alone(m))
+			c->n_alone++;
+		else if (c->n_named < LEG_COMMUNITIES_MAX)
+			c->n_named++;
 		else
-			c->any_small = true;
+			c->n_more++;
 	}
-cleanup:
-	free(comms);
-	free(sizes);
-	return rc;
+	c->size_used = p->size_used;
 }
 
-/* Relations in legend order: co-mention first, the meeting roles last. */
-static ag_relation legend_relation(size_t i)
+/* Relations in legend order: a plain link, co-mention first, the meeting roles last. */
+static int legend_relation(size_t i)
 {
-	return ag__render_rel_priority[sizeof(ag__render_rel_priority) / sizeof(ag__render_rel_priority[0]) - 1 - i];
+	const size_t n = sizeof(ag__render_rel_priority) / sizeof(ag__render_rel_priority[0]);
+	return i == 0 ? AG_RENDER_REL_PLAIN : (int)ag__render_rel_priority[n - i];
+}
+#define LEGEND_RELATIONS (AG_REL_COUNT + 1)
+
+/* "Russia +15": the community's name (cut at LEG_NAME_MAX characters; made
+ * safe by whoever writes it) and its other members in the graph. */
+static void community_text(char *out, size_t size, const ag_render_community *c)
+{
+	size_t n = 0, chars = 0;
+
+	if (c->name) {
+		const char *s = c->name;
+		for (; s[n] && n + 8 < size; n++) {
+			if (((unsigned char)s[n] & 0xC0) != 0x80 && chars++ == LEG_NAME_MAX)
+				break;
+			out[n] = s[n];
+		}
+		out[n] = '\0';
+		if (s[n] && n + 4 < size) {
+			memcpy(out + n, "\xE2\x80\xA6", 4); /* … */
+			n += 3;
+		}
+	} else {
+		n = (size_t)snprintf(out, size, "community %d", c->id);
+	}
+	if (c->size > 1 && n < size)
+		snprintf(out + n, size - n, " +%zu", c->size - 1);
 }
 
 /* The legend drawn with real nodes and edges at fixed positions (after a layout). */
-static int legend_placed(Agraph_t *G, Agraph_t *sub, const legend_content *c, double x, double y)
+static int legend_placed(Agraph_t *G, Agraph_t *sub, const ag_graph *g, const ag_render_plan *p,
+                         const legend_content *c, double x, double y)
 {
 	legend L = {0};
 	Agnode_t *frame;
-	char a[32];
+	char a[32], text[200];
+	size_t named = 0;
 	int rc = 0;
 
 	L.G = G;
@@ -258,20 +324,37 @@ static int legend_placed(Agraph_t *G, Agraph_t *sub, const legend_content *c, do
 	for (int t = 0; t < AG_NODE_TYPE_COUNT; t++)
 		if (c->kinds[t] && (rc = leg_kind(&L, (ag_node_type)t)) < 0)
 			goto cleanup;
-	for (size_t i = 0; i < sizeof(ag__render_rel_priority) / sizeof(ag__render_rel_priority[0]); i++)
+	if (c->ego && (rc = leg_ego(&L, g, p)) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < LEGEND_RELATIONS; i++)
 		if (c->rels[legend_relation(i)] && (rc = leg_link(&L, legend_relation(i))) < 0)
 			goto cleanup;
-	if (c->n_fills && ((rc = leg_line(&L, "community", "fill colour: community")) < 0 ||
-	                   (rc = leg_chips(&L, "community", ag__render_palette, c->n_fills, NULL)) < 0))
+	if ((c->n_named || c->n_alone) && (rc = leg_line(&L, "community", "fill: community (its hub +members)")) < 0)
 		goto cleanup;
-	if (c->any_small &&
-	    (rc = leg_chips(&L, "small", (const char *const[]){AG_RENDER_FILL_SMALL}, 1, "small community")) < 0)
-		goto cleanup;
-	if (c->any_none &&
-	    (rc = leg_chips(&L, "nocommunity", (const char *const[]){AG_RENDER_FILL_NONE}, 1, "no community")) < 0)
+	for (size_t k = 0; k < p->n_comms && named < c->n_named; k++) {
+		const ag_render_community *m = &p->comms[k];
+		char key[48];
+		if (!m->drawn || alone(m))
+			continue;
+		named++;
+		community_text(text, sizeof(text), m);
+		snprintf(key, sizeof(key), "community_%d", m->id);
+		if ((rc = leg_chip(&L, key, m, NULL, text)) < 0)
+			goto cleanup;
+	}
+	if (c->n_more) {
+		snprintf(text, sizeof(text), "+ %zu more communit%s", c->n_more, c->n_more == 1 ? "y" : "ies");
+		if ((rc = leg_line(&L, "community_more", text)) < 0)
+			goto cleanup;
+	}
+	if (c->n_alone) {
+		snprintf(text, sizeof(text), "alone in its community (%zu)", c->n_alone);
+		if ((rc = leg_chip(&L, "alone", NULL, AG_RENDER_FILL_ALONE, text)) < 0)
+			goto cleanup;
+	}
+	if (c->any_none && (rc = leg_chip(&L, "nocommunity", NULL, AG_RENDER_FILL_NONE, "no community")) < 0)
 		goto cleanup;
 	if (c->size_used) {
-		char text[80];
 		snprintf(text, sizeof(text), "node size: %.60s", c->size_used);
 		if ((rc = leg_line(&L, "size", text)) < 0)
 			goto cleanup;
@@ -313,23 +396,38 @@ static int html_row(ag_buf *b, const char *sample, const char *text)
 	return ag__buf_printf(b, "<TR><TD ALIGN=\"LEFT\">%s</TD><TD ALIGN=\"LEFT\">%s</TD></TR>", sample, text);
 }
 
-static int html_chip(ag_buf *b, const char *fill)
+/* A chip row: a cell filled like the community (the pattern in words), the text made safe. */
+static int html_chip_row(ag_buf *b, const ag_render_community *c, const char *fill, const char *text)
 {
-	return ag__buf_printf(b, "<TD BGCOLOR=\"%s\" WIDTH=\"10\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"></TD>", fill);
+	const char *pattern = c && c->pattern != AG_RENDER_PAT_SOLID ? ag__render_pattern_name(c->pattern) : NULL;
+	if (ag__buf_printf(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
+	                      "CELLPADDING=\"0\"><TR><TD BGCOLOR=\"%s%s\" WIDTH=\"12\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\">"
+	                      "</TD></TR></TABLE></TD><TD ALIGN=\"LEFT\">",
+	                  c ? c->color : fill,
+	                  c && (c->pattern == AG_RENDER_PAT_HALF || c->pattern == AG_RENDER_PAT_HALF_DOUBLE)
+	                      ? ";0.5:#FFFFFF"
+	                      : "") < 0 ||
+	    put_html(b, text) < 0 || (pattern && ag__buf_printf(b, " (%s)", pattern) < 0) ||
+	    ag__buf_puts(b, "</TD></TR>") < 0)
+		return AG_ENOMEM;
+	return 0;
 }
 
 /*
  * The legend as one node with an HTML-like table, for the DOT file: whatever
  * engine lays that file out, a single node stays in one piece (a cluster of
  * loose nodes is scattered by the force layouts and ignored by sfdp).  Only
- * our own fixed strings and colours go into the markup.
+ * our own fixed strings and colours go into the markup, and the names made
+ * safe (put_html).
  */
-static int legend_html(Agraph_t *G, Agraph_t *sub, const legend_content *c)
+static int legend_html(Agraph_t *G, Agraph_t *sub, const ag_graph *g, const ag_render_plan *p,
+                       const legend_content *c)
 {
 	ag_buf b = {0}, name = {0};
 	Agnode_t *n;
 	Agsym_t *label;
-	char *html = NULL;
+	char *html = NULL, text[200];
+	size_t named = 0;
 	int rc = AG_ENOMEM;
 
 	if (ag__buf_puts(&b, "<TABLE BORDER=\"1\" COLOR=\"#9A9A9A\" STYLE=\"ROUNDED\" CELLBORDER=\"0\" "
@@ -340,8 +438,14 @@ static int legend_html(Agraph_t *G, Agraph_t *sub, const legend_content *c)
 		if (c->kinds[t] &&
 		    html_row(&b, ag__render_type_styles[t].shape_text, ag__render_type_styles[t].legend) < 0)
 			goto cleanup;
-	for (size_t i = 0; i < sizeof(ag__render_rel_priority) / sizeof(ag__render_rel_priority[0]); i++) {
-		ag_relation r = legend_relation(i);
+	if (c->ego) {
+		if (ag__buf_printf(&b, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\"><B>heavy outline</B></FONT></TD>"
+		                       "<TD ALIGN=\"LEFT\">centre: ", AG_RENDER_EGO_COLOR) < 0 ||
+		    put_html(&b, p->labels[p->ego]) < 0 || ag__buf_puts(&b, "</TD></TR>") < 0)
+			goto cleanup;
+	}
+	for (size_t i = 0; i < LEGEND_RELATIONS; i++) {
+		int r = legend_relation(i);
 		const ag_render_rel_style *s = &ag__render_rel_styles[r];
 		const char *line = strcmp(s->style, "dashed") == 0   ? "\xE2\x80\x93 \xE2\x80\x93 \xE2\x80\x93"
 		                   : strcmp(s->style, "dotted") == 0 ? "\xC2\xB7 \xC2\xB7 \xC2\xB7 \xC2\xB7 \xC2\xB7"
@@ -354,19 +458,27 @@ static int legend_html(Agraph_t *G, Agraph_t *sub, const legend_content *c)
 		if (html_row(&b, sample, s->legend) < 0)
 			goto cleanup;
 	}
-	if (c->n_fills) {
-		if (ag__buf_puts(&b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" "
-		                    "CELLPADDING=\"0\"><TR>") < 0)
-			goto cleanup;
-		for (size_t i = 0; i < c->n_fills; i++)
-			if (html_chip(&b, ag__render_palette[i]) < 0)
-				goto cleanup;
-		if (ag__buf_puts(&b, "</TR></TABLE></TD><TD ALIGN=\"LEFT\">community</TD></TR>") < 0)
+	if ((c->n_named || c->n_alone) && html_row(&b, "fill", "community (its hub +members)") < 0)
+		goto cleanup;
+	for (size_t k = 0; k < p->n_comms && named < c->n_named; k++) {
+		const ag_render_community *m = &p->comms[k];
+		if (!m->drawn || alone(m))
+			continue;
+		named++;
+		community_text(text, sizeof(text), m);
+		if (html_chip_row(&b, m, NULL, text) < 0)
 			goto cleanup;
 	}
-	if (c->any_small && html_row(&b, "white fill", "small community") < 0)
+	if (c->n_more &&
+	    ag__buf_printf(&b, "<TR><TD></TD><TD ALIGN=\"LEFT\">+ %zu more communit%s</TD></TR>", c->n_more,
+	                   c->n_more == 1 ? "y" : "ies") < 0)
 		goto cleanup;
-	if (c->any_none && html_row(&b, "grey fill", "no community") < 0)
+	if (c->n_alone) {
+		snprintf(text, sizeof(text), "alone in its community (%zu)", c->n_alone);
+		if (html_chip_row(&b, NULL, AG_RENDER_FILL_ALONE, text) < 0)
+			goto cleanup;
+	}
+	if (c->any_none && html_chip_row(&b, NULL, AG_RENDER_FILL_NONE, "no community") < 0)
 		goto cleanup;
 	if (c->size_used) {
 		if (ag__buf_puts(&b, "<TR><TD ALIGN=\"LEFT\">node size</TD><TD ALIGN=\"LEFT\">") < 0 ||
@@ -375,6 +487,7 @@ static int legend_html(Agraph_t *G, Agraph_t *sub, const legend_content *c)
 	}
 	if (ag__buf_puts(&b, "</TABLE>") < 0 || ag__buf_puts(&name, "legend") < 0)
 		goto cleanup;
+	(void)g;
 
 	if ((rc = ag__render_new_node(G, sub, &name, &n)) < 0 ||
 	    (rc = ag__render_set_attr(n, "shape", "plaintext")) < 0 || (rc = ag__render_set_attr(n, "style", "")) < 0 ||
@@ -404,18 +517,17 @@ int ag__render_legend(Agraph_t *G, const ag_graph *g, const ag_render_plan *plan
 	int rc;
 
 	*out_added = 0;
-	if ((rc = legend_survey(g, plan, &c)) < 0)
-		return rc;
+	legend_survey(g, plan, &c);
 	if (!c.any)
 		return 0;
 	if (!(sub = agsubg(G, (char *)(placed ? "legend" : "cluster_legend"), 1)))
 		return ag__error(AG_ERROR, "Graphviz could not create the legend");
 	if (placed) {
-		if ((rc = legend_placed(G, sub, &c, x, y)) < 0)
+		if ((rc = legend_placed(G, sub, g, plan, &c, x, y)) < 0)
 			return rc;
 	} else {
 		/* the table draws its own frame */
-		if ((rc = ag__render_set_attr(sub, "style", "invis")) < 0 || (rc = legend_html(G, sub, &c)) < 0)
+		if ((rc = ag__render_set_attr(sub, "style", "invis")) < 0 || (rc = legend_html(G, sub, g, plan, &c)) < 0)
 			return rc;
 	}
 	*out_added = 1;

@@ -3,9 +3,16 @@
  *
  * The diagram is made in stages, a file each, and two writers put them
  * together:
- *   plan.c     the options, checked and resolved against the graph;
- *   style.c    the visual encoding: shapes, colours, sizes, pen widths;
+ *   plan.c     the options, checked and resolved against the graph, and
+ *              what is drawn (cut.c, labels.c, style.c fill it in);
+ *   cut.c      the nodes and links an image draws: a large graph's most
+ *              central nodes of each type, a dense one's strongest links;
+ *   labels.c   the text a node is shown by (meetings that would read the
+ *              same get their place and date);
+ *   style.c    the visual encoding: shapes, colours, patterns, sizes, pens;
  *   escape.c   text and numbers made safe for Graphviz;
+ *   title.c    the title: the graph's name or its documents, the cut, the
+ *              counts;
  *   diagram.c  the cgraph graph of the nodes and links (labels, tooltips,
  *              title), and the helpers that add attributes and nodes;
  *   legend.c   the legend: unplaced (in the DOT file) or placed after a layout;
@@ -18,6 +25,9 @@
 #ifndef AG_RENDER_H
 #define AG_RENDER_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <graphviz/cgraph.h>
 
 #include "actorgraph/export.h"
@@ -26,28 +36,104 @@
 
 /* ---------------------------------------------------------------- plan.c */
 
-/* Options checked and resolved against a graph. */
+/* How a community's fill is drawn past the palette (style.c). */
+typedef enum {
+	AG_RENDER_PAT_SOLID,      /* "solid" */
+	AG_RENDER_PAT_DOUBLE,     /* "double": a second border */
+	AG_RENDER_PAT_HALF,       /* "half": the left half filled, the right white */
+	AG_RENDER_PAT_HALF_DOUBLE /* "half,double" */
+} ag_render_pattern;
+
+/* A community of the graph, as the diagram draws it. */
+typedef struct {
+	int id;
+	size_t size;  /* members: the stored record's count, else those in the graph */
+	size_t drawn; /* members drawn */
+	char color[8]; /* "#RRGGBB" */
+	ag_render_pattern pattern;
+	const char *name; /* the hub's shown label (borrowed from the plan or the graph), NULL if unknown */
+} ag_render_community;
+
+/* No node (ego, hub). */
+#define AG_RENDER_NONE SIZE_MAX
+
+/* Options checked and resolved against a graph, and what is drawn of it. */
 typedef struct {
 	const char *engine;  /* a name from the engine list, never NULL */
 	const char *size_by; /* the metric asked for, never NULL */
-	const char *title;   /* NULL: made from the documents */
+	const char *title;   /* the title's first line; NULL: the graph's name or documents */
 	int legend;
+	void (*progress_cb)(const ag_render_progress *p, void *ctx);
+	void *progress_ctx;
+
+	/* what is drawn (cut.c): a flag per node and per link of the graph */
+	unsigned char *node_on, *link_on;
+	size_t nodes, links;
+	size_t cap_floor;      /* > 0: the cut kept the most central nodes, at least this many of each type */
+	const char *cap_by;    /* what ranked them: "PageRank" or "strength" */
+	size_t thin;           /* > 0: links thinned to the `thin` strongest of each node */
+	size_t links_unthinned; /* the links between the drawn nodes before thinning */
+	size_t ego;            /* the node at the centre of an ego view, or AG_RENDER_NONE */
+
+	char **labels; /* labels.c: the shown label of every node (owned) */
+	size_t n_labels;
+
+	ag_render_community *comms; /* style.c: every community in the graph, by id */
+	size_t n_comms;
+
+	double *sizes;         /* style.c: node sizes in [0, 1] over the drawn nodes */
+	const char *size_used; /* the metric used, NULL when all sizes are equal */
 } ag_render_plan;
 
 /*
  * Resolve the options (NULL = defaults; the caller has checked their
- * version) against g: a known engine, a known size_by (or a metric the graph
- * has).  AG_EINVAL with a message otherwise.
+ * version: 1 or AG_RENDER_OPTIONS_VERSION) against g: a known engine, a
+ * known size_by (or a metric the graph has); then what is drawn: for an
+ * `image` (ag_graph_render) the cut of max_nodes, else every node and link.
+ * AG_EINVAL with a message, AG_ENOMEM.  Free with ag__render_plan_free,
+ * also after a failure.
  */
-int ag__render_plan(const ag_graph *g, const ag_render_options *opts, ag_render_plan *out);
+int ag__render_plan(const ag_graph *g, const ag_render_options *opts, int image, ag_render_plan *out);
+void ag__render_plan_free(ag_render_plan *p);
+
+/* Tell the progress callback (if any) that `step` begins (NULL: done). */
+void ag__render_progress(const ag_render_plan *p, const ag_graph *g, const char *step);
+
+/* ---------------------------------------------------------------- cut.c */
+
+/*
+ * Fill in node_on, link_on and the counts: with max_nodes > 0 and a graph
+ * larger than that, the most central nodes of each type up to an equal
+ * share of half the cap, the rest by centrality whatever their type, the
+ * ego always; then, when the links between them are dense, the strongest
+ * links of each node (and every link of the ego).  Otherwise all.
+ */
+int ag__render_cut(const ag_graph *g, size_t max_nodes, ag_render_plan *p);
+
+/* The ego of the graph's last filter record with one, if it is in g. */
+size_t ag__render_find_ego(const ag_graph *g);
+
+/* ---------------------------------------------------------------- labels.c */
+
+/*
+ * The label every node of g is shown by: its label (or id); meetings whose
+ * labels would read the same (ignoring case) get their place (when the
+ * label does not name it), "proposed", and their start date (or "seen"
+ * and the first date seen) in brackets, and their id if that is not
+ * enough.  *out has g->n_nodes strings; free with ag__render_labels_free.
+ */
+int ag__render_labels(const ag_graph *g, char ***out);
+void ag__render_labels_free(char **labels, size_t n);
 
 /* ---------------------------------------------------------------- style.c */
 
 #define AG_RENDER_FONT "Helvetica,Arial,sans-serif"
 
-/* The look of a node type; `legend` and `shape_text` name it in the legend. */
+/* The look of a node type; `legend` and `shape_text` name it in the legend;
+ * `legend_w`, `legend_h` the sample's size in the legend (points). */
 typedef struct {
 	const char *shape, *style, *color, *penwidth, *legend, *shape_text;
+	double legend_w, legend_h;
 } ag_render_type_style;
 
 /* The look of a relation: colour, dash and the least pen width of its links. */
@@ -59,42 +145,46 @@ typedef struct {
 
 #define AG_RENDER_COLOR_CO_MENTION "#9A9A9A"
 
+/* A link with no relation counts (a graph from networkx): drawn as a plain
+ * link, named "link" in the legend.  Indexes ag__render_rel_styles. */
+#define AG_RENDER_REL_PLAIN AG_REL_COUNT
+
 extern const ag_render_type_style ag__render_type_styles[AG_NODE_TYPE_COUNT];
-extern const ag_render_rel_style ag__render_rel_styles[AG_REL_COUNT];
+extern const ag_render_rel_style ag__render_rel_styles[AG_REL_COUNT + 1];
 /* Every relation, the most specific (the one that decides a link's look) first. */
 extern const ag_relation ag__render_rel_priority[AG_REL_COUNT];
 
-/* Community fills: Paul Tol's "light" scheme, most distinct first. */
+/* Community fills: Paul Tol's "light" scheme, in id order. */
 extern const char *const ag__render_palette[8];
 #define AG_RENDER_PALETTE_SIZE (sizeof(ag__render_palette) / sizeof(ag__render_palette[0]))
 #define AG_RENDER_FILL_NONE "#DDDDDD"
-#define AG_RENDER_FILL_SMALL "#FFFFFF"
+#define AG_RENDER_FILL_ALONE "#FFFFFF"
+/* The outline of the node at the centre of an ego view. */
+#define AG_RENDER_EGO_COLOR "#E7298A"
+#define AG_RENDER_EGO_PEN "4.5"
 
-/* The relation that decides a link's look: the most specific one present. */
-ag_relation ag__render_link_relation(const ag_link *l);
+/* The pattern's name as stored ("solid", "double", "half", "half,double"). */
+const char *ag__render_pattern_name(ag_render_pattern p);
 
-/* Communities ranked by size (largest first, then by id). */
-typedef struct {
-	int id;
-	size_t size;
-	size_t rank;
-} ag_render_community;
-
-/* *out sorted by id, with ranks; *count communities.  Free *out. */
-int ag__render_rank_communities(const ag_graph *g, ag_render_community **out, size_t *count);
-/* The fill of a node of community `id` (< 0: none), from the ranked communities. */
-const char *ag__render_community_fill(const ag_render_community *c, size_t n, int id);
+/* The relation that decides a link's look: the most specific one present,
+ * AG_RENDER_REL_PLAIN when it has none. */
+int ag__render_link_relation(const ag_link *l);
 
 /*
- * Node sizes in [0, 1] from the plan's metric, or from degree (strength
- * when strength was asked for) computed from the links when the graph has
- * no values for it.  *used names what was used, NULL when all sizes are
- * equal.  Free *out.
+ * The communities of g (p->comms, by id): colour and pattern from the
+ * graph's "communities" record when it gives a valid one, else by id as
+ * the analysis assigns them; the hub's name; how many are drawn.  Then
+ * the node sizes (p->sizes): from the plan's metric, or from degree
+ * (strength when strength was asked for) computed from the links when the
+ * graph has no values for it, scaled over the drawn nodes.
  */
-int ag__render_node_sizes(const ag_graph *g, const ag_render_plan *plan, double **out, const char **used);
+int ag__render_style(const ag_graph *g, ag_render_plan *p);
+
+/* The community with this id (< 0 or unknown: NULL). */
+const ag_render_community *ag__render_community(const ag_render_plan *p, int id);
 
 /* The pen width of link l drawn as relation rel. */
-double ag__render_link_penwidth(const ag_link *l, ag_relation rel);
+double ag__render_link_penwidth(const ag_link *l, int rel);
 
 /* ---------------------------------------------------------------- escape.c */
 
@@ -121,6 +211,17 @@ int ag__render_put_label(ag_buf *b, const char *s);
  */
 void ag__render_fmt_num(char *out, size_t size, const char *fmt, double v);
 
+/* ---------------------------------------------------------------- title.c */
+
+/*
+ * The title, made safe for Graphviz, lines joined by "\\n": the first
+ * line the plan's title, or the graph's "name", or "actorgraph: N
+ * documents, first date - last date" (the dates of the drawn links'
+ * evidence); then what the cut keeps (the graph's filter records, the
+ * plan's own cut and thinning); then the nodes and links drawn.
+ */
+int ag__render_put_title(ag_buf *b, const ag_graph *g, const ag_render_plan *plan);
+
 /* ---------------------------------------------------------------- diagram.c */
 
 typedef enum {
@@ -129,13 +230,20 @@ typedef enum {
 } ag_build_mode;
 
 /*
- * Build the cgraph graph of g (in its order) with the diagram's encoding,
- * without the legend (ag__render_legend).  `disc` may be NULL (cgraph's
- * default).  *out is closed by the caller with agclose().  Call with the
- * render lock held.
+ * Build the cgraph graph of what the plan draws of g (in g's order) with
+ * the diagram's encoding, without the legend (ag__render_legend).  `disc`
+ * may be NULL (cgraph's default).  *out is closed by the caller with
+ * agclose().  Call with the render lock held.
  */
 int ag__render_build(const ag_graph *g, const ag_render_plan *plan, ag_build_mode mode,
                      Agdisc_t *disc, Agraph_t **out);
+
+/*
+ * Set the fill of a node (or legend sample) of community c (NULL: none):
+ * "fillcolor", "peripheries", and "style" made of `style` (the type's,
+ * which must hold "filled") as the pattern needs.
+ */
+int ag__render_set_fill(void *obj, const ag_render_community *c, const char *style);
 
 /* Set an attribute of a graph, node or edge; AG_ERROR when Graphviz refuses. */
 int ag__render_set_attr(void *obj, const char *name, const char *value);

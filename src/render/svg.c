@@ -2,7 +2,9 @@
  * svg.c - lay out the diagram and render it (SVG, PNG, PDF) through gvc
  * (ag_graph_render).
  *
- * The graph is the one dot.c writes (diagram.c, ag__render_build).  The legend is
+ * The graph is what the plan draws (plan.c, cut.c: a large graph is cut to
+ * its most central nodes unless max_nodes is 0), built as dot.c builds it
+ * (diagram.c, ag__render_build).  The legend is
  * placed after the layout, right of the drawing and level with its top: the
  * layout's positions are attached as "pos" attributes, the legend is added with
  * its own positions, and the "nop2" engine (neato -n2) takes every position
@@ -71,7 +73,7 @@ static int place_legend(GVC_t *gvc, Agraph_t *G, const ag_graph *g, const ag_ren
 
 int ag_graph_render(const ag_graph *g, const ag_render_options *opts, const char *format, char **out, size_t *len)
 {
-	ag_render_plan plan;
+	ag_render_plan plan = {0};
 	GVC_t *gvc = NULL;
 	Agraph_t *G = NULL;
 	char *data = NULL;
@@ -83,14 +85,15 @@ int ag_graph_render(const ag_graph *g, const ag_render_options *opts, const char
 	*out = NULL;
 	if (len)
 		*len = 0;
-	AG_CHECK_OPTIONS(opts, AG_RENDER_OPTIONS_VERSION, "AG_RENDER_OPTIONS_INIT");
+	if (!opts || opts->version != 1)
+		AG_CHECK_OPTIONS(opts, AG_RENDER_OPTIONS_VERSION, "AG_RENDER_OPTIONS_INIT");
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
 		if (strcmp(format, formats[i]) == 0)
 			break;
 	if (i == sizeof(formats) / sizeof(formats[0]))
 		return ag__error(AG_EINVAL, "unknown image format '%.32s' (svg, png, pdf)", format);
-	if ((rc = ag__render_plan(g, opts, &plan)) < 0)
-		return rc;
+	if ((rc = ag__render_plan(g, opts, 1, &plan)) < 0)
+		goto cleanup;
 
 	/* gvc is not known to be thread-safe: one rendering at a time */
 	ag__render_lock();
@@ -103,12 +106,14 @@ int ag_graph_render(const ag_graph *g, const ag_render_options *opts, const char
 	if ((rc = ag__render_build(g, &plan, AG_BUILD_RENDER, NULL, &G)) < 0)
 		goto cleanup;
 	laid = 1;
+	ag__render_progress(&plan, g, "layout");
 	if (gvLayout(gvc, G, plan.engine) != 0) {
 		rc = ag__error(AG_ENOTFOUND, "Graphviz layout '%s' failed (is the plugin installed? "
 		               "'dot -c' as root rebuilds the plugin list): %s", plan.engine, ag__render_messages());
 		goto cleanup;
 	}
 	if (plan.legend) {
+		ag__render_progress(&plan, g, "legend");
 		if ((rc = place_legend(gvc, G, g, &plan, &added)) < 0)
 			goto cleanup;
 		nop_laid = 1;
@@ -117,6 +122,7 @@ int ag_graph_render(const ag_graph *g, const ag_render_options *opts, const char
 			goto cleanup;
 		}
 	}
+	ag__render_progress(&plan, g, "render");
 	if (gvRenderData(gvc, G, format, &data, &ulen) != 0 || !data) {
 		rc = ag__error(AG_ENOTFOUND, "Graphviz cannot render '%s' (is its plugin installed?): %s", format,
 		               ag__render_messages());
@@ -131,6 +137,7 @@ int ag_graph_render(const ag_graph *g, const ag_render_options *opts, const char
 	if (len)
 		*len = ulen;
 	rc = 0;
+	ag__render_progress(&plan, g, NULL);
 
 cleanup:
 	if (data)
@@ -151,5 +158,6 @@ cleanup:
 	/* no gvFreeContext: see the top of the file */
 	if (locked)
 		ag__render_unlock();
+	ag__render_plan_free(&plan);
 	return rc;
 }

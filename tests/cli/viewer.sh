@@ -40,6 +40,11 @@ echo "viewer: make-viewer errors ok"
 $py "$check" explore "$scratch/peace-talks.html" "$src/graphs/peace-talks/graph.json" \
   "$scratch/peace-talks.svg" "$src" "$scratch" || fail "peace-talks"
 
+# an ego view: stored colours kept, the ego marked
+"$bin" render -q -f json --ego person:steve-witkoff -o "$scratch/ego.json" "$src/graphs/peace-talks/graph.json"
+"$mv" "$scratch/ego.json" "$scratch/ego.html"
+$py "$check" basic "$scratch/ego.html" "$scratch/ego.json" "$scratch/ego.png" || fail "ego view"
+
 # a fresh extraction (no metrics, absolute paths), a networkx graph
 "$bin" extract -q -o "$scratch/extracted.json" "$src/graphs/peace-talks/texts"
 "$mv" "$scratch/extracted.json" "$scratch/extracted.html"
@@ -80,7 +85,7 @@ links = [{"source": nodes[i]["id"], "target": nodes[(i + 1) % len(nodes)]["id"],
 json.dump({"directed": False, "multigraph": False,
            "graph": {"generator": evil[0], "documents": [{"id": doc, "path": sys.argv[2], "date": "2026-01-01"}],
                      "communities": [{"id": 0, "size": 3, "color": "red;background:url(javascript:x)"},
-                                     {"id": 1, "size": 5, "color": "#123456"}]},
+                                     {"id": 1, "size": 5, "color": "#123456", "pattern": "half"}]},
            "nodes": nodes, "links": links}, open(sys.argv[1], "w"))
 EOF
 "$mv" "$scratch/hostile.json" "$scratch/hostile.html"

@@ -103,7 +103,15 @@ def svg_fills(svg_path):
     """node id -> fill colour in an SVG from `actorgraph render -f svg`."""
     ns = "{http://www.w3.org/2000/svg}"
     out = {}
-    for g in ET.parse(svg_path).iter(ns + "g"):
+    tree = ET.parse(svg_path)
+    # a community drawn "half" filled is a gradient: its first stop is the colour
+    grads = {}
+    for gr in tree.iter(ns + "linearGradient"):
+        stop = gr.find(ns + "stop")
+        if stop is not None:
+            style = dict(kv.split(":", 1) for kv in (stop.get("style") or "").replace(" ", "").split(";") if ":" in kv)
+            grads[gr.get("id")] = (stop.get("stop-color") or style.get("stop-color") or "").upper()
+    for g in tree.iter(ns + "g"):
         if "node" not in (g.get("class") or "").split():
             continue
         title = g.find(ns + "title")
@@ -113,7 +121,10 @@ def svg_fills(svg_path):
                 shape = el
                 break
         if title is not None and shape is not None:
-            out[title.text] = shape.get("fill").upper()
+            fill = shape.get("fill")
+            if fill.startswith("url(#"):
+                fill = grads.get(fill[5:-1], fill)
+            out[title.text] = fill.upper()
     return out
 
 
@@ -156,6 +167,18 @@ def basic(page, graph, shot):
         check(s["drawnLinks"] == len(links), f"{s['drawnLinks']} links drawn (want {len(links)})")
         check(s["labels"] > 0 and no_overlap(p.eval("window.__viewer.labels()")),
               f"{s['labels']} labels, none overlapping")
+        # the colours the analysis stored, and the ego of an ego view
+        g = d.get("graph") if isinstance(d.get("graph"), dict) else {}
+        stored = {c["id"]: c["color"].upper() for c in g.get("communities") or []
+                  if isinstance(c, dict) and isinstance(c.get("color"), str)}
+        want = {str(n["id"]): stored[n["community"]] for n in nodes if n.get("community") in stored}
+        if want:
+            got = p.eval("Object.fromEntries(%s.map(id => [id, window.__viewer.colourOf(id)]))" % json.dumps(list(want)))
+            bad = [k for k in want if (got.get(k) or "").upper() != want[k]]
+            check(not bad, f"{len(want)} nodes filled with their community's stored colour {bad[:3]}")
+        egos = [f["ego"] for f in g.get("filters") or [] if isinstance(f, dict) and isinstance(f.get("ego"), str)]
+        if egos:
+            check(p.eval("window.__viewer.ego()") == egos[-1], f"the ego {egos[-1]} is marked")
         p.screenshot(shot)
         probs = p.problems()
         check(not probs, "no error, no network: " + "; ".join(probs))
@@ -349,8 +372,9 @@ def hostile(page, text_path, shot):
         ml = p.eval("window.__viewer.meetingLabels()")
         check(len(ml) >= 2 and len(set(ml)) == len(ml), f"identical meetings get different labels: {ml}")
         check(p.eval("window.__viewer.colourOf('person:\"><script>document.body.setAttribute(\"data-pwned\", \"1\")</script>')")
-              == "#EE8866", "a malformed stored colour is ignored (the palette's second, for the second largest)")
+              == "#77AADD", "a malformed stored colour is ignored (the rule by id: the palette's first for 0)")
         check(p.eval("window.__viewer.colourOf('person:<!-- x')") == "#123456", "a stored community colour is used")
+        check(p.eval("window.__viewer.patternOf('person:<!-- x')") == "half", "and its stored pattern")
         label = '<img src=x onerror="document.body.setAttribute(\'data-pwned\', \'3\')">'
         p.click_selector("#search")
         p.type_text("<img src=x")
