@@ -1,35 +1,38 @@
 #!/usr/bin/python3
 """Use an actorgraph graph from Python: networkx + matplotlib, as in a notebook.
 
-    scripts/notebook_example.py GRAPH.json [--top N] [--out PLOT.png]
+    scripts/notebook_example.py GRAPH.json [--top N] [--out PLOT.png | --no-plot]
 
 Loads the node-link JSON that `actorgraph build` / `analyze` write, prints the
-top actors by PageRank in each community, and saves a plot (PNG).  The
-metrics and communities actorgraph computed are used as they are; a graph
-straight from `actorgraph extract` (no metrics yet) gets PageRank and Louvain
-communities from networkx instead.  On Debian: python3-networkx,
-python3-matplotlib.  Each block below can be pasted into a notebook cell.
+top actors by PageRank in each community, and saves a plot (PNG) in the
+community colours of actorgraph's SVG.  The metrics and communities actorgraph
+computed are used as they are; a graph straight from `actorgraph extract` (no
+metrics yet) gets PageRank and Louvain communities from networkx instead.
+
+The graph is read through the repository's Python package (python/actorgraph,
+found beside this script, or installed), which gives the same networkx graph
+on networkx 2.8 and 3.x (whose node_link_graph changed its link key).  On
+Debian: python3-networkx, python3-matplotlib (not needed with --no-plot).
+Each block below can be pasted into a notebook cell.
 """
 import argparse
-import json
 import math
+import sys
 from collections import defaultdict
+from pathlib import Path
 
-import matplotlib
+import networkx as nx
 
-matplotlib.use("Agg")  # no display needed; in Jupyter, leave this out
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
+try:
+    import actorgraph as ag
+except ImportError:  # a checkout: the package sits in python/ beside scripts/
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "python"))
+    import actorgraph as ag
 
 
 def load(path):
-    """The graph, with each node's metrics dict flattened onto the node."""
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
-    try:  # networkx >= 3.4 names the key "edges" (3.6 makes it the default)
-        g = nx.node_link_graph(data, edges="links")
-    except TypeError:  # networkx 2.8 .. 3.3
-        g = nx.node_link_graph(data, link="links")
+    """The graph (networkx 2.8 or 3.x), with each node's metrics dict flattened onto the node."""
+    g = ag.load_graph(path)
     for _, attrs in g.nodes(data=True):
         for name, value in (attrs.get("metrics") or {}).items():
             attrs.setdefault(name, value)
@@ -85,9 +88,14 @@ def layout(g, seed=42):
 
 
 def plot(g, out, seed=42, labels=25):
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display needed; in Jupyter, leave this out
+    import matplotlib.pyplot as plt
+
     pos = layout(g, seed)
-    cmap = plt.get_cmap("tab10")
-    colours = [cmap(a["community"]) if a["community"] < 10 else "#b0b0b0" for _, a in g.nodes(data=True)]
+    fills = ag.node_colors(g)  # the fills of actorgraph's SVG, community by community
+    colours = [fills[n] for n in g.nodes]
     pr = [a["pagerank"] for _, a in g.nodes(data=True)]
     top = max(pr, default=1) or 1
     sizes = [60 + 1400 * p / top for p in pr]
@@ -100,7 +108,7 @@ def plot(g, out, seed=42, labels=25):
     nx.draw_networkx_labels(g, pos, ax=ax, font_size=8,
                             labels={n: g.nodes[n].get("label", str(n)) for n in shown})
     ax.set_title(f"{g.number_of_nodes()} actors, {g.number_of_edges()} links; "
-                 f"colour = community (grey: beyond the 10th), size = PageRank")
+                 f"colour = community (as in graph.svg), size = PageRank")
     ax.axis("off")
     fig.tight_layout()
     fig.savefig(out)
@@ -112,13 +120,15 @@ def main():
     ap.add_argument("graph", help="node-link JSON written by actorgraph")
     ap.add_argument("--top", type=int, default=5, help="actors listed per community (default 5)")
     ap.add_argument("--out", default="graph.png", help="where to save the plot (default graph.png)")
+    ap.add_argument("--no-plot", action="store_true", help="only list the actors (no matplotlib needed)")
     args = ap.parse_args()
 
     g = load(args.graph)
     ensure_analysis(g)
     report(g, args.top)
-    plot(g, args.out)
-    print(f"plot saved to {args.out}")
+    if not args.no_plot:
+        plot(g, args.out)
+        print(f"plot saved to {args.out}")
 
 
 if __name__ == "__main__":

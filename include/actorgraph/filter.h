@@ -4,13 +4,24 @@
  * A filter keeps, in this order (each step works on what the previous ones
  * kept):
  *
- *   1. types       nodes of the given types (links between them);
- *   2. min_weight  links of weight >= min_weight; a node that had links and
+ *   1. since/until a date window (both ends included): a link when one of
+ *                  its stored evidence spans comes from a document dated in
+ *                  the window, a node when it keeps a link or when its
+ *                  first_seen or last_seen falls in the window.  Undated
+ *                  documents, links without evidence and nodes with neither
+ *                  date are kept (as extraction keeps undated documents).
+ *                  Bounds are YYYY-MM-DD, YYYY-MM or YYYY (since: its first
+ *                  day, until: its last); a document dated by month or year
+ *                  is in the window when that span meets it.  A link lists
+ *                  at most 64 spans (the earliest by document id): one with
+ *                  more is judged on those;
+ *   2. types       nodes of the given types (links between them);
+ *   3. min_weight  links of weight >= min_weight; a node that had links and
  *                  lost them all here goes too (nodes that were isolated
  *                  already stay);
- *   3. ego         the ego node and every node at most `radius` links from it,
+ *   4. ego         the ego node and every node at most `radius` links from it,
  *                  over the links kept so far;
- *   4. top         the `top` most central nodes: by the stored "pagerank"
+ *   5. top         the `top` most central nodes: by the stored "pagerank"
  *                  metric when every remaining node has one (a graph that was
  *                  analysed), else by strength over the links kept so far;
  *                  ties by smaller id.
@@ -43,10 +54,15 @@ typedef struct {
 	const char *ego;   /**< keep this node's neighbourhood (a node id, borrowed); NULL = none */
 	unsigned radius;   /**< ego neighbourhood radius in links (default 1; 0 = the ego alone) */
 	size_t top;        /**< keep the `top` most central nodes; 0 = all */
+	const char *since; /**< keep what was seen on or after this date (borrowed); NULL = open */
+	const char *until; /**< keep what was seen on or before this date (borrowed); NULL = open */
 } ag_filter_options;
 
-#define AG_FILTER_OPTIONS_VERSION 1
-#define AG_FILTER_OPTIONS_INIT {AG_FILTER_OPTIONS_VERSION, 0, 0.0, NULL, 1, 0}
+/* Version 2 added since and until (and the report's date_* counts);
+ * ag_graph_filter still takes a version 1 struct and fills a version 1
+ * report (without them) for programs built before. */
+#define AG_FILTER_OPTIONS_VERSION 2
+#define AG_FILTER_OPTIONS_INIT {AG_FILTER_OPTIONS_VERSION, 0, 0.0, NULL, 1, 0, NULL, NULL}
 
 /** What a filter dropped, step by step.  Counts refer to the graph as given. */
 typedef struct {
@@ -58,6 +74,10 @@ typedef struct {
 	size_t ego_nodes;      /**< nodes farther than radius from the ego */
 	size_t top_nodes;      /**< nodes not among the top K */
 	const char *top_by;    /**< "pagerank" or "strength" when top was applied, else NULL (static) */
+	size_t date_links;     /**< links dropped by the date window (version 2) */
+	size_t date_nodes;     /**< nodes dropped by the date window (version 2) */
+	size_t documents_in;   /**< documents dated in the window (version 2) */
+	size_t documents_undated; /**< documents without a date (version 2) */
 } ag_filter_report;
 
 /**
@@ -65,7 +85,8 @@ typedef struct {
  * renumbered.  opts NULL = the defaults (keep everything); `report` may be
  * NULL.  An empty result is not an error.
  * Errors: AG_EINVAL for bad options (a negative or NaN min_weight, unknown
- * type bits, an ego dropped by the type or weight filter), AG_ENOTFOUND when
+ * type bits, a since or until that is not a date or a since after the until,
+ * an ego dropped by the window, type or weight filter), AG_ENOTFOUND when
  * the ego id is not in the graph (the message names it), AG_ENOMEM.  On
  * error the graph is unchanged.
  */
@@ -73,7 +94,9 @@ AG_EXTERN int ag_graph_filter(ag_graph *g, const ag_filter_options *opts, ag_fil
 
 /**
  * Parse a comma-separated list of type names ("person,state") into
- * AG_FILTER_TYPE() bits.  AG_EINVAL names an unknown or empty entry.
+ * AG_FILTER_TYPE() bits.  Names are those of ag_node_type_name(), in any
+ * case, singular or plural ("persons", "States").  AG_EINVAL names an
+ * unknown or empty entry.
  */
 AG_EXTERN int ag_filter_types_parse(const char *list, unsigned *types);
 

@@ -117,10 +117,18 @@ def window(G, since=None, until=None, *, keep_undated=True):
     return _subgraph(G, nodes, edges)
 
 
+def _type_name(t):
+    """A type name as --types takes it: any case, singular or plural ("Persons" is "person")."""
+    t = t.strip().lower()
+    if t not in NODE_TYPES and t != "other" and t.endswith("s") and (t[:-1] in NODE_TYPES or t[:-1] == "other"):
+        t = t[:-1]
+    return t
+
+
 def _type_list(types):
     if isinstance(types, str):
         types = types.split(",")
-    wanted = {t.strip() for t in types if t.strip()}
+    wanted = {_type_name(t) for t in types if t.strip()}
     if not wanted:
         raise ValueError("by_type: no node type given")
     unknown = sorted(wanted - set(NODE_TYPES) - {"other"})
@@ -135,8 +143,9 @@ def by_type(G, types):
 
     ``types``: a comma-separated string (``"person,state"``, as ``--types``
     takes) or an iterable of ``person``, ``state``, ``organization``,
-    ``meeting`` and ``other`` (any other type).  An unknown name raises
-    ValueError, so that a typo ("persons") does not give an empty graph.
+    ``meeting`` and ``other`` (any other type), singular or plural, in any
+    case (``"persons,States"``), as the command line takes them.  An unknown
+    name raises ValueError, so that a typo does not give an empty graph.
     """
     wanted = _type_list(types)
     nodes = {n for n, a in G.nodes(data=True)

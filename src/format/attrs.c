@@ -1,6 +1,6 @@
 /*
- * export_attrs.c - typed attribute columns, link ids and text cleaning shared
- * by the GraphML, GEXF and Cytoscape writers (see export_attrs.h).
+ * attrs.c - typed attribute columns, link ids and text cleaning shared
+ * by the GraphML, GEXF and Cytoscape writers (see attrs.h) and the CSV node table.
  */
 #include <math.h>
 #include <stdio.h>
@@ -182,8 +182,8 @@ static int extra_value(const json_t *extra, const ag_attr_col *c, ag_buf *scratc
 		v->type = AG_ATTR_BOOL;
 		v->b = json_is_true(j);
 		return 1;
-	case AG_ATTR_LONG:
-		return put_long(v, (long long)json_integer_value(j));
+	case AG_ATTR_LONG: /* integers, or reals that are all whole numbers */
+		return json_is_integer(j) ? put_long(v, (long long)json_integer_value(j)) : put_double(v, json_number_value(j));
 	case AG_ATTR_DOUBLE:
 		return put_double(v, json_number_value(j));
 	case AG_ATTR_STRING:
@@ -202,8 +202,7 @@ static int extra_value(const json_t *extra, const ag_attr_col *c, ag_buf *scratc
 	return put_str(v, scratch->data);
 }
 
-int ag__attr_node_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_buf *scratch,
-                        ag_attr_value *v)
+static int node_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_buf *scratch, ag_attr_value *v)
 {
 	const ag_node *n = &g->nodes[i];
 
@@ -248,8 +247,7 @@ int ag__attr_node_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_bu
 	}
 }
 
-int ag__attr_link_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_buf *scratch,
-                        ag_attr_value *v)
+static int link_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_buf *scratch, ag_attr_value *v)
 {
 	const ag_link *l = &g->links[i];
 	const char *lo = NULL, *hi = NULL;
@@ -327,7 +325,8 @@ static int documents_text(const ag_graph *g, ag_buf *scratch)
 		if (!o || json_array_append_new(arr, o) < 0 ||
 		    json_object_set_new(o, "id", ag__json_clean_string(g->docs[i].id)) < 0 ||
 		    json_object_set_new(o, "path", ag__json_clean_string(g->docs[i].path)) < 0 ||
-		    json_object_set_new(o, "date", ag__json_clean_string(g->docs[i].date)) < 0)
+		    json_object_set_new(o, "date", ag__json_clean_string(g->docs[i].date)) < 0 ||
+		    (g->docs[i].hash[0] && json_object_set_new(o, "hash", json_string(g->docs[i].hash)) < 0))
 			goto cleanup;
 	}
 	if (!(text = json_dumps(arr, JSON_COMPACT)))
@@ -342,7 +341,7 @@ cleanup:
 	return rc;
 }
 
-int ag__attr_graph_value(const ag_graph *g, const ag_attr_col *c, ag_buf *scratch, ag_attr_value *v)
+static int graph_value(const ag_graph *g, const ag_attr_col *c, ag_buf *scratch, ag_attr_value *v)
 {
 	int rc;
 
@@ -362,6 +361,33 @@ int ag__attr_graph_value(const ag_graph *g, const ag_attr_col *c, ag_buf *scratc
 	default:
 		return 0;
 	}
+}
+
+/* A value in its column's type: whole numbers of a long column as integers. */
+static int typed(int rc, const ag_attr_col *c, ag_attr_value *v)
+{
+	if (rc > 0 && c->type == AG_ATTR_LONG && v->type == AG_ATTR_DOUBLE) {
+		v->type = AG_ATTR_LONG;
+		v->i = (long long)v->d;
+	}
+	return rc;
+}
+
+int ag__attr_node_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_buf *scratch,
+                        ag_attr_value *v)
+{
+	return typed(node_value(g, i, c, scratch, v), c, v);
+}
+
+int ag__attr_link_value(const ag_graph *g, size_t i, const ag_attr_col *c, ag_buf *scratch,
+                        ag_attr_value *v)
+{
+	return typed(link_value(g, i, c, scratch, v), c, v);
+}
+
+int ag__attr_graph_value(const ag_graph *g, const ag_attr_col *c, ag_buf *scratch, ag_attr_value *v)
+{
+	return typed(graph_value(g, c, scratch, v), c, v);
 }
 
 /* ------------------------------------------------------------ tables */
@@ -399,13 +425,26 @@ static int add_col(const ag_graph *g, int rows, ag_attr_table *t, const char *na
 	ag_attr_value v;
 	ag_buf scratch = {0};
 	size_t n = row_count(g, rows);
+	bool any = false, whole = type == AG_ATTR_DOUBLE;
 	int rc = 0;
 
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = row_value(g, rows, i, &probe, &scratch, &v);
+	/* present in some row; a number column of whole numbers only is typed long */
+	for (size_t i = 0; i < n && (!any || whole); i++) {
+		if ((rc = row_value(g, rows, i, &probe, &scratch, &v)) < 0)
+			break;
+		if (rc == 0)
+			continue;
+		any = true;
+		if (v.type != AG_ATTR_DOUBLE || !(fabs(v.d) <= AG_ATTR_WHOLE_MAX) || v.d != floor(v.d))
+			whole = false;
+	}
 	ag__buf_free(&scratch);
-	if (rc <= 0)
+	if (rc < 0)
 		return rc;
+	if (!any)
+		return 0;
+	if (whole)
+		c.type = AG_ATTR_LONG;
 	c.name = c.key = NULL;
 	if (AG_GROW(t->cols, t->cap, t->count + 1) < 0 || !(c.name = ag__strdup(name)) ||
 	    (key && !(c.key = ag__strdup(key)))) {

@@ -1,5 +1,5 @@
 /*
- * export_attrs.h - what the flat-attribute writers (GraphML, GEXF, Cytoscape
+ * attrs.h - what the flat-attribute writers (GraphML, GEXF, Cytoscape
  * JSON) share: the graph's node, link and graph attributes as typed columns,
  * stable link ids, and text cleaning for XML and JSON.  Not installed.
  *
@@ -24,6 +24,11 @@
  * agrees (booleans, integers, numbers; integers and reals together make
  * double); anything else, arrays and objects included, becomes a string
  * column holding the value as compact JSON.
+ *
+ * Columns are typed by value: a number column (a metric, weight, stability,
+ * a foreign number) whose values are all whole numbers of at most 2^53 in
+ * magnitude is a long column (degree, coreness, weight, strength in our
+ * graphs), and its values are given as integers.
  */
 #ifndef AG_EXPORT_ATTRS_H
 #define AG_EXPORT_ATTRS_H
@@ -31,6 +36,9 @@
 #include "graph/graph_int.h"
 
 typedef enum { AG_ATTR_BOOL, AG_ATTR_LONG, AG_ATTR_DOUBLE, AG_ATTR_STRING } ag_attr_type;
+
+/* The largest magnitude a whole-number column may hold and still be long (2^53). */
+#define AG_ATTR_WHOLE_MAX 9007199254740992.0
 
 typedef enum { AG_COL_FIELD, AG_COL_METRIC, AG_COL_RELATION, AG_COL_EXTRA } ag_col_kind;
 

@@ -1,6 +1,6 @@
 /*
- * filter.c - views of a graph: by node type, by link weight, the ego network
- * of a node, the K most central nodes (see actorgraph/filter.h).
+ * filter.c - views of a graph: by date, by node type, by link weight, the ego
+ * network of a node, the K most central nodes (see actorgraph/filter.h).
  *
  * The steps only mark what to keep; the graph is changed once, at the end.
  * Kept nodes and links are moved (not copied) into new arrays, so everything
@@ -10,14 +10,134 @@
  * freed by ag_graph_free, so this file need not know what a node owns.
  */
 #include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "actorgraph/filter.h"
+#include "graph/filter.h"
 #include "graph/graph_int.h"
+#include "text/dates.h"
 
 int ag_filter_active(const ag_filter_options *o)
 {
-	return o && (o->types != 0 || o->min_weight > 0 || o->ego != NULL || o->top > 0);
+	return o && (o->types != 0 || o->min_weight > 0 || o->ego != NULL || o->top > 0 ||
+	             (o->version >= 2 && (o->since || o->until)));
+}
+
+/* ---- the date window ---- */
+
+bool ag__window_date_span(const char *s, char first[11], char last[11])
+{
+	ag_date d, a, b;
+
+	if (!s || !ag__date_parse_iso(s, strlen(s), &d))
+		return false;
+	a = d;
+	b = d;
+	if (!d.month) {
+		a.month = 1;
+		b.month = 12;
+	}
+	if (!d.day) {
+		ag_date next = {b.month == 12 ? b.year + 1 : b.year, b.month == 12 ? 1 : b.month + 1, 1};
+		a.day = 1;
+		b.day = 31; /* December, and any month whose next one is past the year range */
+		if (b.month != 12) {
+			next = ag__date_add_days(next, -1);
+			b.day = next.day ? next.day : 31;
+		}
+	}
+	if (!ag__date_valid(&a) || !ag__date_valid(&b))
+		return false;
+	ag__date_format(&a, first);
+	ag__date_format(&b, last);
+	return true;
+}
+
+bool ag__window_meets(const ag__window *w, const char *first, const char *last)
+{
+	return (!w->lo[0] || strcmp(last, w->lo) >= 0) && (!w->hi[0] || strcmp(first, w->hi) <= 0);
+}
+
+int ag__window_parse(const char *since, const char *until, ag__window *w)
+{
+	char a[11], b[11];
+
+	memset(w, 0, sizeof(*w));
+	if (since) {
+		if (!ag__window_date_span(since, a, b))
+			return ag__error(AG_EINVAL, "since: '%.64s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", since);
+		memcpy(w->lo, a, sizeof(w->lo));
+	}
+	if (until) {
+		if (!ag__window_date_span(until, a, b))
+			return ag__error(AG_EINVAL, "until: '%.64s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", until);
+		memcpy(w->hi, b, sizeof(w->hi));
+	}
+	if (w->lo[0] && w->hi[0] && strcmp(w->lo, w->hi) > 0)
+		return ag__error(AG_EINVAL, "since %s is after until %s: the window is empty", since, until);
+	return 0;
+}
+
+/* 1 inside the window, 0 outside, -1 undated (no ISO date) */
+static int date_verdict(const ag__window *w, const char *date)
+{
+	char first[11], last[11];
+	if (!ag__window_date_span(date, first, last))
+		return -1;
+	return ag__window_meets(w, first, last);
+}
+
+int ag__window_mark(const ag_graph *g, const ag__window *w, bool keep_undated, char *keep, char *lkeep,
+                    size_t *docs_in, size_t *docs_undated)
+{
+	signed char *doc = malloc(g->n_docs + 1);
+	char *end = calloc(g->n_nodes + 1, 1); /* an end of a link the window keeps */
+	size_t in = 0, undated = 0;
+
+	if (!doc || !end) {
+		free(doc);
+		free(end);
+		return ag__enomem();
+	}
+	for (size_t d = 0; d < g->n_docs; d++) {
+		doc[d] = (signed char)date_verdict(w, g->docs[d].date);
+		in += doc[d] == 1;
+		undated += doc[d] < 0;
+	}
+	for (size_t j = 0; j < g->n_links; j++) {
+		const ag_link *l = &g->links[j];
+		bool inside = false, unknown = l->n_ev == 0;
+		if (!lkeep[j])
+			continue;
+		for (size_t k = 0; k < l->n_ev && !inside; k++) {
+			int v = l->ev[k].doc < g->n_docs ? doc[l->ev[k].doc] : -1;
+			inside = v == 1;
+			unknown |= v < 0;
+		}
+		if (inside || (keep_undated && unknown))
+			end[l->a] = end[l->b] = 1;
+		else
+			lkeep[j] = 0;
+	}
+	for (size_t i = 0; i < g->n_nodes; i++) {
+		const ag_node *n = &g->nodes[i];
+		int a, b;
+		if (!keep[i] || end[i])
+			continue;
+		a = date_verdict(w, n->first_seen);
+		b = date_verdict(w, n->last_seen);
+		if (!(a == 1 || b == 1 || (keep_undated && a < 0 && b < 0)))
+			keep[i] = 0;
+	}
+	free(doc);
+	free(end);
+	if (docs_in)
+		*docs_in = in;
+	if (docs_undated)
+		*docs_undated = undated;
+	return 0;
 }
 
 int ag_filter_types_parse(const char *list, unsigned *types)
@@ -44,11 +164,20 @@ int ag_filter_types_parse(const char *list, unsigned *types)
 		if ((size_t)(e - s) >= sizeof(name))
 			return ag__error(AG_EINVAL, "unknown node type '%.*s' (person, state, organization, meeting, other)",
 			                 (int)(e - s > 64 ? 64 : e - s), s);
-		memcpy(name, s, (size_t)(e - s));
+		for (size_t k = 0; k < (size_t)(e - s); k++) /* any case */
+			name[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] - 'A' + 'a') : s[k];
 		name[e - s] = '\0';
-		if (ag_node_type_parse(name, &t) < 0)
-			return ag__error(AG_EINVAL, "unknown node type '%s' (person, state, organization, meeting, other)",
-			                 name);
+		/* singular or plural ("persons", as --project takes it) */
+		if (ag_node_type_parse(name, &t) < 0) {
+			size_t n = (size_t)(e - s);
+			bool plural = n > 1 && name[n - 1] == 's';
+			if (plural)
+				name[n - 1] = '\0';
+			if (!plural || ag_node_type_parse(name, &t) < 0)
+				return ag__error(AG_EINVAL,
+				                 "unknown node type '%.*s' (person, state, organization, meeting, other)",
+				                 (int)n, s);
+		}
 		mask |= AG_FILTER_TYPE(t);
 		if (!*end)
 			break;
@@ -64,6 +193,9 @@ typedef struct {
 	ag_graph *g;
 	const ag_filter_options *o;
 	ag_filter_report *r;
+	ag__window win;
+	bool dated;  /* since or until given */
+	bool ego_out; /* the date window dropped the ego */
 	char *keep, *lkeep;
 	size_t *deg; /* scratch, one per node */
 } fctx;
@@ -85,6 +217,23 @@ static void count_degrees(fctx *c)
 		c->deg[c->g->links[j].a]++;
 		c->deg[c->g->links[j].b]++;
 	}
+}
+
+static int step_dates(fctx *c)
+{
+	int rc = ag__window_mark(c->g, &c->win, true, c->keep, c->lkeep, &c->r->documents_in,
+	                         &c->r->documents_undated);
+	size_t ego;
+	if (rc < 0)
+		return rc;
+	if (c->o->ego && ag_graph_find_node(c->g, c->o->ego, &ego) == 0)
+		c->ego_out = !c->keep[ego];
+	for (size_t i = 0; i < c->g->n_nodes; i++)
+		c->r->date_nodes += !c->keep[i];
+	for (size_t j = 0; j < c->g->n_links; j++)
+		c->r->date_links += !c->lkeep[j];
+	drop_loose_links(c);
+	return 0;
 }
 
 static void step_types(fctx *c)
@@ -161,6 +310,8 @@ static int step_ego(fctx *c)
 	if (ag_graph_find_node(g, c->o->ego, &ego) < 0)
 		return unknown_ego(g, c->o->ego);
 	if (!c->keep[ego]) {
+		if (c->ego_out)
+			return ag__error(AG_EINVAL, "ego node '%s' was not seen in the date window", c->o->ego);
 		if (c->o->types && !(c->o->types & AG_FILTER_TYPE(g->nodes[ego].type)))
 			return ag__error(AG_EINVAL, "ego node '%s' is of type %s, which the type filter leaves out",
 			                 c->o->ego, ag_node_type_name(g->nodes[ego].type));
@@ -307,6 +458,10 @@ static int view_record(const fctx *c, json_t **out)
 			if (o->types & AG_FILTER_TYPE(t) && json_array_append_new(types, json_string(ag_node_type_name((ag_node_type)t))) < 0)
 				rc = AG_ENOMEM;
 	}
+	if (rc == 0 && o->since)
+		rc = set_new(rec, "since", json_string(o->since));
+	if (rc == 0 && o->until)
+		rc = set_new(rec, "until", json_string(o->until));
 	if (rc == 0 && o->min_weight > 0)
 		rc = set_new(rec, "min_weight", json_real(o->min_weight));
 	if (rc == 0 && o->ego && (rc = set_new(rec, "ego", json_string(o->ego))) == 0)
@@ -436,36 +591,51 @@ cleanup:
 	return rc;
 }
 
+/* The version 1 structs: options without since/until, a report without the date counts. */
+#define FILTER_V1_OPTIONS_SIZE offsetof(ag_filter_options, since)
+#define FILTER_V1_REPORT_SIZE offsetof(ag_filter_report, date_links)
+
 int ag_graph_filter(ag_graph *g, const ag_filter_options *opts, ag_filter_report *report)
 {
-	ag_filter_report local;
+	ag_filter_options v1;
+	ag_filter_report r;
+	size_t rsize = sizeof(r);
 	fctx c;
 	int rc = 0;
 
-	if (!report)
-		report = &local;
-	memset(report, 0, sizeof(*report));
+	memset(&r, 0, sizeof(r));
+	if (opts && opts->version == 1) {
+		ag_filter_options defaults = AG_FILTER_OPTIONS_INIT;
+		v1 = defaults;
+		memcpy(&v1, opts, FILTER_V1_OPTIONS_SIZE);
+		v1.version = AG_FILTER_OPTIONS_VERSION;
+		opts = &v1;
+		rsize = FILTER_V1_REPORT_SIZE;
+	}
+	if (report)
+		memset(report, 0, rsize);
 	AG_CHECK_ARGS(g);
 	AG_CHECK_OPTIONS(opts, AG_FILTER_OPTIONS_VERSION, "AG_FILTER_OPTIONS_INIT");
-	report->nodes_before = report->nodes = g->n_nodes;
-	report->links_before = report->links = g->n_links;
-	if (!opts) /* the defaults keep everything */
-		return 0;
-	if (opts->types & ~((1u << AG_NODE_TYPE_COUNT) - 1u))
-		return ag__error(AG_EINVAL, "filter: unknown node type bits 0x%x", opts->types);
-	if (!(opts->min_weight >= 0) || !isfinite(opts->min_weight))
-		return ag__error(AG_EINVAL, "filter: minimum weight %g must be a number >= 0", opts->min_weight);
-	if (opts->ego && !*opts->ego)
-		return ag__error(AG_EINVAL, "filter: empty ego node id");
-	report->nodes_before = report->nodes = g->n_nodes;
-	report->links_before = report->links = g->n_links;
-	if (!ag_filter_active(opts))
-		return 0;
-
+	r.nodes_before = r.nodes = g->n_nodes;
+	r.links_before = r.links = g->n_links;
 	memset(&c, 0, sizeof(c));
+	if (!opts) /* the defaults keep everything */
+		goto out;
+	if (opts->types & ~((1u << AG_NODE_TYPE_COUNT) - 1u))
+		rc = ag__error(AG_EINVAL, "filter: unknown node type bits 0x%x", opts->types);
+	else if (!(opts->min_weight >= 0) || !isfinite(opts->min_weight))
+		rc = ag__error(AG_EINVAL, "filter: minimum weight %g must be a number >= 0", opts->min_weight);
+	else if (opts->ego && !*opts->ego)
+		rc = ag__error(AG_EINVAL, "filter: empty ego node id");
+	else
+		rc = ag__window_parse(opts->since, opts->until, &c.win);
+	if (rc < 0 || !ag_filter_active(opts))
+		goto out;
+
 	c.g = g;
 	c.o = opts;
-	c.r = report;
+	c.r = &r;
+	c.dated = opts->since || opts->until;
 	c.keep = malloc(g->n_nodes + 1);
 	c.lkeep = malloc(g->n_links + 1);
 	c.deg = malloc((g->n_nodes + 1) * sizeof(*c.deg));
@@ -475,6 +645,8 @@ int ag_graph_filter(ag_graph *g, const ag_filter_options *opts, ag_filter_report
 	}
 	memset(c.keep, 1, g->n_nodes);
 	memset(c.lkeep, 1, g->n_links);
+	if (c.dated && (rc = step_dates(&c)) < 0)
+		goto cleanup;
 	if (opts->types)
 		step_types(&c);
 	if (opts->min_weight > 0)
@@ -483,20 +655,23 @@ int ag_graph_filter(ag_graph *g, const ag_filter_options *opts, ag_filter_report
 		goto cleanup;
 	if (opts->top && (rc = step_top(&c)) < 0)
 		goto cleanup;
-	report->nodes = report->links = 0;
+	r.nodes = r.links = 0;
 	for (size_t i = 0; i < g->n_nodes; i++)
-		report->nodes += c.keep[i] != 0;
+		r.nodes += c.keep[i] != 0;
 	for (size_t j = 0; j < g->n_links; j++)
-		report->links += c.lkeep[j] != 0;
+		r.links += c.lkeep[j] != 0;
 	rc = commit(&c);
 cleanup:
 	if (rc < 0) { /* the graph is as it was: say so */
-		memset(report, 0, sizeof(*report));
-		report->nodes_before = report->nodes = g->n_nodes;
-		report->links_before = report->links = g->n_links;
+		memset(&r, 0, sizeof(r));
+		r.nodes_before = r.nodes = g->n_nodes;
+		r.links_before = r.links = g->n_links;
 	}
 	free(c.keep);
 	free(c.lkeep);
 	free(c.deg);
+out:
+	if (report)
+		memcpy(report, &r, rsize);
 	return rc;
 }

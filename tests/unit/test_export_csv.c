@@ -51,10 +51,12 @@ static ag_graph *small_graph(void)
 	set_metric(g, s1, "betweenness", 2);
 	/* s1's pagerank stays NaN */
 	g->nodes[p1].community = 0;
+	g->nodes[p1].mentions = 3;
 	ev1.doc = d2;
 	ev2.doc = d1;
 	assert_int_equal(ag_graph_add_link(g, p1, s1, AG_REL_AFFILIATION, 2, &ev1), 0);
 	assert_int_equal(ag_graph_add_link(g, p1, s1, AG_REL_CO_MENTION, 1, &ev2), 0);
+	assert_non_null(g->links[0].example = strdup("Ann met the \"Stateland\" envoy, twice."));
 	return g;
 }
 
@@ -90,10 +92,10 @@ static void test_nodes_exact(void **state)
 	csv = nodes_csv(g, &len);
 	assert_string_equal(csv,
 	    "id,label,type,affiliation,role,community,pagerank,betweenness,aliases,place,country,start,end,"
-	    "status,first_seen,last_seen\n"
+	    "status,first_seen,last_seen,mentions\n"
 	    "p1,\"Ann, \"\"The\"\" Boss\",person,s1,\"'=HYPERLINK(\"\"x\"\")\",0,0.25,-0.5,A. B.; Annie,,,,,,"
-	    "2024-01-01,\n"
-	    "s1,Stateland,state,,,,,2,,,,,,,,\n");
+	    "2024-01-01,,3\n"
+	    "s1,Stateland,state,,,,,2,,,,,,,,,\n");
 	free(csv);
 	ag_graph_free(g);
 }
@@ -108,8 +110,8 @@ static void test_links_exact(void **state)
 	csv = links_csv(g, &len);
 	assert_string_equal(csv,
 	    "source,target,weight,co_mention,affiliation,party,mediator,host,participant,shared_meeting,other,"
-	    "evidence_count,first_evidence_doc,first_evidence_start,first_evidence_end\n"
-	    "p1,s1,3,1,2,0,0,0,0,0,0,2,d1,5,9\n");
+	    "evidence_count,first_evidence_doc,first_evidence_start,first_evidence_end,example\n"
+	    "p1,s1,3,1,2,0,0,0,0,0,0,2,d1,5,9,\"Ann met the \"\"Stateland\"\" envoy, twice.\"\n");
 	free(csv);
 	ag_graph_free(g);
 }
@@ -250,7 +252,31 @@ static void test_missing_values(void **state)
 
 	/* a link without evidence: count 0, the rest empty */
 	csv = links_csv(g, &len);
-	assert_non_null(strstr(csv, "\na,b,1,0,0,0,0,1,0,0,0,0,,,\n"));
+	assert_non_null(strstr(csv, "\na,b,1,0,0,0,0,1,0,0,0,0,,,,\n"));
+	free(csv);
+	ag_graph_free(g);
+}
+
+/* Every attribute the graph has: stability after a consensus run, and the
+ * attributes of a graph read from a file as extra columns, by name. */
+static void test_every_attribute(void **state)
+{
+	static const char foreign[] =
+	    "{\"nodes\": [{\"id\": \"a\", \"label\": \"A\", \"mentions\": 4, \"stability\": 0.75, \"zeta\": true,"
+	    "   \"alpha\": [1, 2], \"score\": 2.5},"
+	    "  {\"id\": \"b\", \"score\": 1}], \"links\": [{\"source\": \"a\", \"target\": \"b\"}]}";
+	ag_graph *g = NULL;
+	size_t len;
+	char *csv;
+
+	(void)state;
+	assert_int_equal(ag_graph_from_json(foreign, sizeof(foreign) - 1, "foreign", &g), 0);
+	csv = nodes_csv(g, &len);
+	assert_string_equal(csv,
+	    "id,label,type,affiliation,role,community,aliases,place,country,start,end,status,first_seen,last_seen,"
+	    "mentions,stability,alpha,score,zeta\n"
+	    "a,A,other,,,,,,,,,,,,4,0.75,\"[1,2]\",2.5,true\n"
+	    "b,b,other,,,,,,,,,,,,,,,1,\n");
 	free(csv);
 	ag_graph_free(g);
 }
@@ -265,7 +291,7 @@ static void test_empty_and_errors(void **state)
 	assert_int_equal(ag_graph_new(&g), 0);
 	csv = nodes_csv(g, &len);
 	assert_string_equal(csv, "id,label,type,affiliation,role,community,aliases,place,country,start,end,"
-	                         "status,first_seen,last_seen\n");
+	                         "status,first_seen,last_seen,mentions\n");
 	free(csv);
 	csv = links_csv(g, &len);
 	assert_true(strncmp(csv, "source,target,weight,", 21) == 0);
@@ -286,6 +312,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_quoting_and_formulas),
 		cmocka_unit_test(test_missing_values),
+		cmocka_unit_test(test_every_attribute),
 		cmocka_unit_test(test_empty_and_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

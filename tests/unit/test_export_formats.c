@@ -410,7 +410,8 @@ static void test_graphml_content(void **state)
 	assert_non_null(strstr(out, "attr.name=\"pagerank\" attr.type=\"double\"/>"));
 	assert_non_null(strstr(out, "for=\"node\" attr.name=\"community\" attr.type=\"long\"/>"));
 	assert_non_null(strstr(out, "for=\"edge\" attr.name=\"co_mention\" attr.type=\"long\"/>"));
-	assert_non_null(strstr(out, "for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"));
+	/* typed by value: the sample's weights are whole numbers */
+	assert_non_null(strstr(out, "for=\"edge\" attr.name=\"weight\" attr.type=\"long\"/>"));
 	assert_non_null(strstr(out, "for=\"graph\" attr.name=\"generator\" attr.type=\"string\"/>"));
 	assert_null(strstr(out, "attr.name=\"clustering\"")); /* NaN everywhere: no column */
 	assert_non_null(strstr(out, "<edge id=\"e0\" source=\"meeting:istanbul-2022\" target=\"organization:un\">"));
@@ -637,6 +638,38 @@ static ag_graph *load(const char *path)
 	return g;
 }
 
+/* A number column is long when every value is a whole number, double otherwise,
+ * in GraphML and GEXF alike; the values are written the same either way. */
+static void test_typed_by_value(void **state)
+{
+	static const char foreign[] =
+	    "{\"nodes\": [{\"id\": \"a\", \"score\": 2.0, \"share\": 0.5, \"metrics\": {\"degree\": 2, \"pagerank\": 0.5}},"
+	    "  {\"id\": \"b\", \"score\": 3, \"share\": 1, \"metrics\": {\"degree\": 1, \"pagerank\": 0.5}},"
+	    "  {\"id\": \"c\", \"metrics\": {\"degree\": 1, \"pagerank\": 1e20}}],"
+	    " \"links\": [{\"source\": \"a\", \"target\": \"b\", \"weight\": 2.5}, {\"source\": \"a\", \"target\": \"c\"}]}";
+	ag_graph *g;
+	size_t len;
+	char *ml, *gx;
+
+	(void)state;
+	assert_int_equal(ag_graph_from_json(foreign, sizeof(foreign) - 1, "typed", &g), 0);
+	ml = write_format(g, ag_graph_to_graphml, &len);
+	gx = write_format(g, ag_graph_to_gexf, &len);
+	assert_non_null(strstr(ml, "attr.name=\"degree\" attr.type=\"long\"/>"));
+	assert_non_null(strstr(ml, "attr.name=\"score\" attr.type=\"long\"/>")); /* 2.0 and 3 */
+	assert_non_null(strstr(ml, "attr.name=\"share\" attr.type=\"double\"/>"));
+	assert_non_null(strstr(ml, "attr.name=\"pagerank\" attr.type=\"double\"/>")); /* 1e20 is past 2^53 */
+	assert_non_null(strstr(ml, "for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"));
+	assert_non_null(strstr(ml, ">2</data>"));
+	assert_null(strstr(ml, ">2.0</data>"));
+	assert_non_null(strstr(gx, "title=\"degree\" type=\"long\"/>"));
+	assert_non_null(strstr(gx, "title=\"score\" type=\"long\"/>"));
+	assert_non_null(strstr(gx, "title=\"share\" type=\"double\"/>"));
+	free(ml);
+	free(gx);
+	ag_graph_free(g);
+}
+
 static void test_networkx_round_trip(void **state)
 {
 	static const char foreign[] =
@@ -682,6 +715,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_empty_and_errors),
 		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_typed_by_value),
 		cmocka_unit_test(test_networkx_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

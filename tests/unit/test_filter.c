@@ -138,8 +138,13 @@ static void test_types_parse(void **state)
 	assert_int_equal(t, AG_FILTER_TYPE(AG_NODE_ORGANIZATION));
 	assert_int_equal(ag_filter_types_parse("person,,state", &t), AG_EINVAL);
 	assert_non_null(strstr(ag_error_last(), "empty"));
-	assert_int_equal(ag_filter_types_parse("person,states", &t), AG_EINVAL);
-	assert_non_null(strstr(ag_error_last(), "'states'"));
+	assert_int_equal(ag_filter_types_parse("person,statez", &t), AG_EINVAL);
+	assert_non_null(strstr(ag_error_last(), "'statez'"));
+	/* the names --project takes too: plural, any case */
+	assert_int_equal(ag_filter_types_parse("persons, States,MEETING", &t), 0);
+	assert_int_equal(t, AG_FILTER_TYPE(AG_NODE_PERSON) | AG_FILTER_TYPE(AG_NODE_STATE) | AG_FILTER_TYPE(AG_NODE_MEETING));
+	assert_int_equal(ag_filter_types_parse("organization", &t), 0);
+	assert_int_equal(ag_filter_types_parse("s", &t), AG_EINVAL);
 	assert_int_equal(ag_filter_types_parse("", &t), AG_EINVAL);
 	assert_int_equal(t, AG_FILTER_TYPE(AG_NODE_ORGANIZATION)); /* untouched on error */
 }
@@ -418,6 +423,154 @@ static void test_bad_options(void **state)
 	ag_graph_free(g);
 }
 
+/* ------------------------------------------------------------ dates */
+
+/* Documents d1 (2026-01-10), d2 (2026-02-20), d3 (2026-03) and u (undated);
+ * links a-b (d1), b-c (d2, d3), c-d (u), d-e (no evidence), a-e (d1 and d3);
+ * nodes a (seen 2026-01-10), f (first seen 2026-02-01, no links), g (seen in
+ * 2025), h and b..e (no dates). */
+static ag_graph *dated_graph(void)
+{
+	ag_graph *g = graph_of("a-b b-c c-d d-e a-e f g h");
+	size_t d1, d2, d3, u, l;
+	struct {
+		const char *x, *y;
+		size_t *doc;
+	} ev[] = {{"a", "b", &d1}, {"b", "c", &d2}, {"b", "c", &d3}, {"c", "d", &u}, {"a", "e", &d1}, {"a", "e", &d3}};
+
+	assert_int_equal(ag_graph_add_document(g, "d1", NULL, "2026-01-10", &d1), 0);
+	assert_int_equal(ag_graph_add_document(g, "d2", NULL, "2026-02-20", &d2), 0);
+	assert_int_equal(ag_graph_add_document(g, "d3", NULL, "2026-03", &d3), 0);
+	assert_int_equal(ag_graph_add_document(g, "u", NULL, NULL, &u), 0);
+	for (size_t k = 0; k < sizeof(ev) / sizeof(ev[0]); k++) {
+		size_t a, b;
+		ag_evidence e = {*ev[k].doc, k, k + 1};
+		assert_int_equal(ag_graph_find_node(g, ev[k].x, &a), 0);
+		assert_int_equal(ag_graph_find_node(g, ev[k].y, &b), 0);
+		assert_int_equal(ag_graph_add_link(g, a, b, AG_REL_CO_MENTION, 1, &e), 0);
+	}
+	assert_int_equal(ag_graph_find_node(g, "a", &l), 0);
+	assert_int_equal(ag_graph_node_set(g, l, "first_seen", "2026-01-10"), 0);
+	assert_int_equal(ag_graph_node_set(g, l, "last_seen", "2026-01-10"), 0);
+	assert_int_equal(ag_graph_find_node(g, "f", &l), 0);
+	assert_int_equal(ag_graph_node_set(g, l, "first_seen", "2026-02-01"), 0);
+	assert_int_equal(ag_graph_find_node(g, "g", &l), 0);
+	assert_int_equal(ag_graph_node_set(g, l, "first_seen", "2025-05-01"), 0);
+	assert_int_equal(ag_graph_node_set(g, l, "last_seen", "2025-06-01"), 0);
+	assert_int_equal(ag_graph_sort(g), 0);
+	return g;
+}
+
+static void test_dates(void **state)
+{
+	ag_graph *g = dated_graph();
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	(void)state;
+
+	/* February: b-c (d2), the undated c-d and d-e; f was first seen then; h has no dates */
+	o.since = "2026-02";
+	o.until = "2026-02";
+	filter_ok(g, &o, &r);
+	assert_true(linked(g, "b", "c") && linked(g, "c", "d") && linked(g, "d", "e"));
+	assert_false(linked(g, "a", "b") || linked(g, "a", "e"));
+	assert_true(has(g, "b") && has(g, "c") && has(g, "d") && has(g, "e") && has(g, "f") && has(g, "h"));
+	assert_false(has(g, "a") || has(g, "g"));
+	assert_int_equal(r.date_links, 2);
+	assert_int_equal(r.date_nodes, 2);
+	assert_int_equal(r.documents_in, 1);
+	assert_int_equal(r.documents_undated, 1);
+	assert_int_equal(ag_graph_document_count(g), 4); /* documents all stay */
+	ag_graph_free(g);
+
+	/* a month-dated document meets the window of any of its days; a link with one span in it stays */
+	g = dated_graph();
+	o = (ag_filter_options)AG_FILTER_OPTIONS_INIT;
+	o.since = "2026-03-15";
+	filter_ok(g, &o, &r);
+	assert_true(linked(g, "b", "c") && linked(g, "a", "e"));
+	assert_false(linked(g, "a", "b"));
+	assert_int_equal(r.documents_in, 1);
+	ag_graph_free(g);
+
+	/* until a year: everything up to its last day */
+	g = dated_graph();
+	o = (ag_filter_options)AG_FILTER_OPTIONS_INIT;
+	o.until = "2025";
+	filter_ok(g, &o, &r);
+	assert_true(has(g, "g") && has(g, "h") && has(g, "b")); /* b: no dates, so not outside */
+	assert_false(has(g, "f") || has(g, "a") || linked(g, "b", "c"));
+	assert_true(linked(g, "c", "d"));
+	assert_int_equal(r.documents_in, 0);
+	ag_graph_free(g);
+}
+
+static void test_dates_combined_and_errors(void **state)
+{
+	ag_graph *g = dated_graph();
+	ag_filter_options o = AG_FILTER_OPTIONS_INIT;
+	ag_filter_report r;
+	struct {
+		const char *since, *until, *msg;
+	} bad[] = {{"2026-13", NULL, "since: '2026-13' is not a date"},
+	           {NULL, "yesterday", "until: 'yesterday' is not a date"},
+	           {"2026-02-30", NULL, "not a date"},
+	           {"2026-03", "2026-02", "is after until"}};
+	(void)state;
+
+	for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+		o.since = bad[k].since;
+		o.until = bad[k].until;
+		assert_int_equal(ag_graph_filter(g, &o, &r), AG_EINVAL);
+		assert_non_null(strstr(ag_error_last(), bad[k].msg));
+		assert_int_equal(ag_graph_node_count(g), 8); /* unchanged */
+	}
+	/* an ego the window dropped */
+	o = (ag_filter_options)AG_FILTER_OPTIONS_INIT;
+	o.since = "2026-02";
+	o.until = "2026-02";
+	o.ego = "a";
+	assert_int_equal(ag_graph_filter(g, &o, &r), AG_EINVAL);
+	assert_non_null(strstr(ag_error_last(), "not seen in the date window"));
+	/* the window first, then the other steps; the record says so */
+	o.ego = NULL;
+	o.types = AG_FILTER_TYPE(AG_NODE_PERSON);
+	o.min_weight = 1;
+	filter_ok(g, &o, &r);
+	assert_int_equal(r.date_links, 2);
+	{
+		json_t *f = json_object_get(g->attrs, "filters"), *rec = json_array_get(f, 0);
+		assert_string_equal(json_string_value(json_object_get(rec, "since")), "2026-02");
+		assert_string_equal(json_string_value(json_object_get(rec, "until")), "2026-02");
+	}
+	ag_graph_free(g);
+}
+
+/* A version 1 struct (built before since/until) is taken, and gets a version 1 report. */
+static void test_dates_version1(void **state)
+{
+	typedef struct {
+		unsigned version, types;
+		double min_weight;
+		const char *ego;
+		unsigned radius;
+		size_t top;
+	} v1_options;
+	v1_options o = {1, 0, 2.0, NULL, 1, 0};
+	ag_graph *g = graph_of(ACTORS);
+	unsigned char buf[sizeof(ag_filter_report) + 16];
+	ag_filter_report *r = (ag_filter_report *)(void *)buf;
+	(void)state;
+
+	memset(buf, 0xAB, sizeof(buf));
+	assert_int_equal(ag_graph_filter(g, (const ag_filter_options *)(const void *)&o, r), 0);
+	assert_int_equal(r->links_before, 7);
+	assert_int_equal(r->weight_links, 3);
+	/* nothing written past the version 1 report */
+	assert_int_equal(buf[offsetof(ag_filter_report, date_links)], 0xAB);
+	ag_graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -431,6 +584,9 @@ int main(void)
 		cmocka_unit_test(test_empty_result),
 		cmocka_unit_test(test_keeps_everything),
 		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_dates_combined_and_errors),
+		cmocka_unit_test(test_dates_version1),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
