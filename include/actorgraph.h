@@ -14,6 +14,7 @@
 #include "actorgraph/extract.h"
 #include "actorgraph/analyze.h"
 #include "actorgraph/filter.h"
+#include "actorgraph/timeline.h"
 #include "actorgraph/export.h"
 
 #endif

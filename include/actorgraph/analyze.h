@@ -29,8 +29,9 @@ typedef enum {
 /** How far ag_analyze has come (given to its progress callback). */
 typedef struct {
 	/** The step: "degree and strength", "betweenness", "closeness",
-	 * "harmonic", "closeness and harmonic (sampled)" then "closeness and
-	 * harmonic" on large graphs, "eigenvector", "pagerank", "coreness",
+	 * "harmonic"; on large graphs "betweenness (sampled)" and "closeness
+	 * and harmonic (sampled)" then "closeness and harmonic" (estimated
+	 * from a sample of sources); "eigenvector", "pagerank", "coreness",
 	 * "clustering", the community method's name, "consensus"; NULL once
 	 * the analysis is done.  A static string. */
 	const char *step;

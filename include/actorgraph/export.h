@@ -41,16 +41,58 @@ AG_EXTERN int ag_graph_write_json(const ag_graph *g, const char *path);
  */
 AG_EXTERN int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph **out);
 
+/** What reading a node-link graph changed in it (ag_graph_from_json), for the caller to say. */
+typedef struct {
+	int directed;        /**< it said "directed": true; read as undirected */
+	int multigraph;      /**< it said "multigraph": true; one link per pair of nodes, edge "key"s dropped */
+	size_t links_summed; /**< links added into an earlier one between the same two nodes (parallel,
+	                          or the other direction): weights and counts summed */
+	size_t self_loops;   /**< links from a node to itself, left out */
+} ag_read_report;
+
+/** Fill *out with what ag_graph_from_json changed in g's input (all 0 for a graph made otherwise). */
+AG_EXTERN void ag_graph_read_report(const ag_graph *g, ag_read_report *out);
+
+/** How far a rendering has come (given to the progress callback). */
+typedef struct {
+	/** The step: "layout" (the long one: Graphviz places the nodes and
+	 * routes the links), "legend", "render" (the image is written); NULL
+	 * once the image is done.  A static string. */
+	const char *step;
+	const char *engine;  /**< the layout engine (static) */
+	size_t nodes, links; /**< what is drawn */
+	size_t nodes_total, links_total; /**< what the graph holds */
+} ag_render_progress;
+
+/** Images draw at most this many nodes by default (see max_nodes). */
+#define AG_RENDER_MAX_NODES 150
+
 typedef struct {
 	unsigned version;
 	const char *engine;  /**< sfdp, neato, fdp, dot, circo, twopi; NULL = by size */
 	const char *size_by; /**< pagerank, betweenness, strength, degree; NULL = pagerank */
-	const char *title;   /**< diagram title; NULL = from the documents and dates */
+	const char *title;   /**< the title's first line; NULL = the graph's "name", else
+	                          the documents; the lines that describe the cut stay */
 	int legend;          /**< 1 (default): draw a legend */
+	/** Images (ag_graph_render) of a larger graph draw this many nodes: the
+	 * most central of each type (PageRank, else strength) up to an equal
+	 * share, the rest the most central of any type, the ego of an ego view
+	 * always; when the links left are dense, each node's strongest ones.
+	 * The title says so.  0 = every node and every link.  The DOT file
+	 * always holds the whole graph.  Default AG_RENDER_MAX_NODES. */
+	size_t max_nodes;
+	/** Called on the calling thread as each step of ag_graph_render
+	 * begins, and once more (step NULL) when the image is made; may be
+	 * NULL.  It is called while the render lock is held: it must not
+	 * render. */
+	void (*progress_cb)(const ag_render_progress *p, void *ctx);
+	void *progress_ctx; /**< given to progress_cb */
 } ag_render_options;
 
-#define AG_RENDER_OPTIONS_VERSION 1
-#define AG_RENDER_OPTIONS_INIT {AG_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, 1}
+/* Version 2 added max_nodes, progress_cb and progress_ctx; a version 1
+ * struct (without them) is still taken, and draws every node. */
+#define AG_RENDER_OPTIONS_VERSION 2
+#define AG_RENDER_OPTIONS_INIT {AG_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, 1, AG_RENDER_MAX_NODES, NULL, NULL}
 
 /**
  * The graph as DOT (through cgraph), with the visual encoding of the diagram,
@@ -62,7 +104,11 @@ AG_EXTERN int ag_graph_to_dot(const ag_graph *g, const ag_render_options *opts, 
 
 /**
  * Lay out and render the graph through gvc: format "svg", "png" or "pdf".
- * opts NULL = the defaults.  *out as above (binary for png and pdf: use
+ * A graph of more than opts->max_nodes nodes (default 150) is drawn as its
+ * most central ones (see max_nodes), and the title says so.  Communities are
+ * filled with the colour and pattern the graph's "communities" record gives
+ * them (ag_analyze stores one), else by the same rule by community id, so
+ * that every cut of a graph fills a community alike.  opts NULL = the defaults.  *out as above (binary for png and pdf: use
  * *len).  AG_EINVAL for a NULL argument, another format or bad options,
  * AG_ENOTFOUND when Graphviz has no plugin for the format or the engine,
  * AG_ENOMEM.

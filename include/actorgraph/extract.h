@@ -102,7 +102,14 @@ AG_EXTERN int ag_extractor_finish_partial(ag_extractor *ex, ag_graph **out);
 
 /**
  * Merge graph `from` into `into` (nodes by id, link counts and evidence added
- * up, documents by id).  When both are partial (an empty `into` counts as
+ * up, documents by id), counting each document once: a document both hold
+ * (the same id and content hash: "hash" in graph.documents) is merged once,
+ * with a warning (ag_graph_merge_with); when `from` holds only documents
+ * `into` has, it adds nothing, and when it holds all of them and more, it
+ * stands for `into`.  AG_EINVAL (naming both files, for graphs read from
+ * JSON) when one document id has two different texts, or when the graphs
+ * share documents and each has others: counts summed over documents cannot
+ * be told apart.  When both are partial (an empty `into` counts as
  * partial) the result stays partial and unresolved, so that partial shards
  * merge exactly in any grouping and order: resolve at the end
  * (ag_graph_resolve).  Otherwise identities are resolved again after the
@@ -113,6 +120,19 @@ AG_EXTERN int ag_extractor_finish_partial(ag_extractor *ex, ag_graph **out);
  * AG_ENOMEM.
  */
 AG_EXTERN int ag_graph_merge(ag_graph *into, const ag_graph *from);
+
+/** Options of ag_graph_merge_with. */
+typedef struct {
+	unsigned version;
+	ag_warn_fn warn; /**< documents already merged, counted once; may be NULL */
+	void *warn_ctx;
+} ag_merge_options;
+
+#define AG_MERGE_OPTIONS_VERSION 1
+#define AG_MERGE_OPTIONS_INIT {AG_MERGE_OPTIONS_VERSION, NULL, NULL}
+
+/** ag_graph_merge, with warnings (opts NULL = none). */
+AG_EXTERN int ag_graph_merge_with(ag_graph *into, const ag_graph *from, const ag_merge_options *opts);
 
 /** Resolve identities inside one graph: what ag_extractor_finish does; the graph is no longer partial.  Renumbers; AG_ENOMEM. */
 AG_EXTERN int ag_graph_resolve(ag_graph *g);

@@ -17,8 +17,9 @@ Modules:
 - :mod:`actorgraph.graph`: :func:`load_graph`, :func:`load_frames`,
   :func:`save_graph`, :func:`document_text`.
 - :mod:`actorgraph.views`: :func:`window`, :func:`by_type`, :func:`min_weight`.
-- :mod:`actorgraph.colors`: :func:`community_colors`, :func:`node_colors`, the
-  :data:`PALETTE` of the SVG renderer.
+- :mod:`actorgraph.colors`: :func:`community_colors`, :func:`community_styles`,
+  :func:`node_colors`, :func:`community_labels`, :func:`node_labels`: the
+  diagrams' fills (:data:`PALETTE`, :data:`PATTERNS`) and labels.
 - :mod:`actorgraph.cli`: :func:`extract`, :func:`analyze`, :func:`render`,
   :func:`build`, :func:`find_actorgraph`, :class:`ActorgraphError`.
 
@@ -27,7 +28,8 @@ when that is called.  On Debian: ``python3-networkx``, ``python3-pandas``.
 """
 
 from .cli import ActorgraphError, analyze, build, extract, find_actorgraph, render
-from .colors import FILL_NONE, FILL_SMALL, PALETTE, community_colors, node_colors
+from .colors import (FILL_ALONE, FILL_NONE, FILL_SMALL, PALETTE, PATTERNS, community_colors, community_labels,
+                     community_styles, node_colors, node_labels)
 from .graph import document_text, load_frames, load_graph, save_graph
 from .views import by_type, min_weight, window
 
@@ -35,13 +37,17 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ActorgraphError",
+    "FILL_ALONE",
     "FILL_NONE",
     "FILL_SMALL",
     "PALETTE",
+    "PATTERNS",
     "analyze",
     "build",
     "by_type",
     "community_colors",
+    "community_labels",
+    "community_styles",
     "document_text",
     "extract",
     "find_actorgraph",
@@ -49,6 +55,7 @@ __all__ = [
     "load_graph",
     "min_weight",
     "node_colors",
+    "node_labels",
     "render",
     "save_graph",
     "window",

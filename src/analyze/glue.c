@@ -8,12 +8,27 @@
  * a handler records the reason and the call fails with AG_ERROR.  igraph as
  * Debian builds it is not thread-safe (IGRAPH_THREAD_SAFE is 0: one error
  * handler, one RNG), so the whole igraph part runs under one lock.
+ *
+ * Debian's igraph also runs PRPACK (PageRank) on OpenMP threads, and their
+ * reduction order changes the last digits of the scores from run to run on
+ * graphs of thousands of nodes.  The same bytes on every run need one
+ * OpenMP thread while igraph works: the calling thread's OpenMP setting is
+ * pinned to 1 under the lock and put back after (the setting belongs to the
+ * thread, so other threads of the caller keep theirs).
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "analyze/glue.h"
+
+#ifdef AG_HAVE_OPENMP
+/* The OpenMP runtime's calls (omp.h), declared here: the library links the
+ * runtime igraph links, by name and without an OpenMP compiler flag (see
+ * CMakeLists.txt). */
+int omp_get_max_threads(void);
+void omp_set_num_threads(int n);
+#endif
 
 /* ---- errors and progress (all under igraph_lock) ---- */
 
@@ -66,8 +81,15 @@ int ag__analyze_locked(ag__analyze_ctx *c, int (*fn)(ag__analyze_ctx *c))
 	igraph_warning_handler_t *old_warning;
 	igraph_progress_handler_t *old_progress;
 	int rc;
+#ifdef AG_HAVE_OPENMP
+	int old_omp_threads;
+#endif
 
 	pthread_mutex_lock(&igraph_lock);
+#ifdef AG_HAVE_OPENMP
+	old_omp_threads = omp_get_max_threads();
+	omp_set_num_threads(1);
+#endif
 	ig_reason[0] = '\0';
 	progress_ctx = c;
 	progress_step = NULL;
@@ -80,6 +102,9 @@ int ag__analyze_locked(ag__analyze_ctx *c, int (*fn)(ag__analyze_ctx *c))
 	igraph_set_warning_handler(old_warning);
 	igraph_set_error_handler(old_error);
 	progress_ctx = NULL;
+#ifdef AG_HAVE_OPENMP
+	omp_set_num_threads(old_omp_threads);
+#endif
 	pthread_mutex_unlock(&igraph_lock);
 	return rc;
 }

@@ -118,7 +118,7 @@ static int metric_betweenness(ag__analyze_ctx *c)
 	double *norm = NULL;
 	int rc = 0;
 
-	ag__analyze_step_begin(c, "betweenness");
+	ag__analyze_step_begin(c, c->sampled ? "betweenness (sampled)" : "betweenness");
 	if (!c->sampled) {
 		IG_TRY("betweenness", igraph_betweenness(&c->graph, &c->res, igraph_vss_all(), IGRAPH_UNDIRECTED,
 		                                         &c->invw));
@@ -144,7 +144,7 @@ static int metric_betweenness(ag__analyze_ctx *c)
 			IG_TRY("betweenness", igraph_vector_add(&c->res, &part));
 			done += len;
 			if (done < k)
-				ag__analyze_progress(c, "betweenness", (int)(100 * done / k));
+				ag__analyze_progress(c, "betweenness (sampled)", (int)(100 * done / k));
 		}
 		igraph_vector_scale(&c->res, (double)c->n / (double)k);
 	}

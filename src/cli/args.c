@@ -8,13 +8,16 @@
 #include "cli.h"
 
 static bool quiet;
+static const char *command; /* the subcommand, for the usage hint */
 
 bool cli_quiet(void) { return quiet; }
 void cli_set_quiet(bool q) { quiet = q; }
+void cli_set_command(const char *cmd) { command = cmd; }
 
 int cli_fail(const char *fmt, ...)
 {
 	va_list ap;
+	cli_status_clear();
 	fputs("actorgraph: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -26,11 +29,16 @@ int cli_fail(const char *fmt, ...)
 int cli_usage(const char *fmt, ...)
 {
 	va_list ap;
+	cli_status_clear();
 	fputs("actorgraph: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\n(see 'actorgraph --help')\n", stderr);
+	/* the subcommand's own help, which lists its options */
+	if (command)
+		fprintf(stderr, "\n(see 'actorgraph %s --help')\n", command);
+	else
+		fputs("\n(see 'actorgraph --help')\n", stderr);
 	return CLI_EXIT_USAGE;
 }
 
@@ -46,6 +54,7 @@ void cli_warn(void *ctx, const char *msg)
 	(void)ctx;
 	if (quiet)
 		return;
+	cli_status_clear();
 	if (mb)
 		fprintf(stderr, "actorgraph: warning: %.*s (--max-doc-mb)%s\n", (int)(mb + 3 - msg), msg, mb + 3);
 	else
@@ -63,10 +72,41 @@ static int add_value(cli_args *a, size_t k, const char *v)
 	return 0;
 }
 
+/* "unknown option '--thread' (did you mean '--threads'?)" */
+static int unknown_option(const char *cmd, const cli_opt *spec, size_t n_spec, const char *name, size_t nlen)
+{
+	const char *names[64], *hint;
+	char word[64];
+	size_t n = 0;
+
+	for (size_t k = 0; k < n_spec && n < 64; k++)
+		names[n++] = spec[k].name;
+	snprintf(word, sizeof(word), "%.*s", (int)(nlen < 63 ? nlen : 63), name);
+	if ((hint = cli_suggest(word, names, n)))
+		return cli_usage("%s: unknown option '--%.*s' (did you mean '--%s'?)", cmd, (int)nlen, name, hint);
+	return cli_usage("%s: unknown option '--%.*s'", cmd, (int)nlen, name);
+}
+
+/* --list-options: the command's options, one per line, for shell completion
+ * (and for the test that the documentation lists them all). */
+static void list_options(const cli_opt *spec, size_t n_spec)
+{
+	for (size_t k = 0; k < n_spec; k++) {
+		if (spec[k].shortname)
+			printf("-%c, ", spec[k].shortname);
+		printf("--%s%s\n", spec[k].name, spec[k].takes_value ? " VALUE" : "");
+	}
+	exit(fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL);
+}
+
 int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *spec, size_t n_spec, cli_args *a)
 {
 	bool rest = false;
 	memset(a, 0, sizeof(*a));
+	cli_set_command(cmd);
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--list-options") == 0)
+			list_options(spec, n_spec); /* exits */
 	if (n_spec > sizeof(a->values) / sizeof(a->values[0]))
 		return cli_fail("%s: too many options declared (%zu)", cmd, n_spec);
 	a->spec = spec;
@@ -91,8 +131,9 @@ int cli_parse(const char *cmd, int argc, char **argv, const cli_opt *spec, size_
 				if (strlen(spec[k].name) == nlen && strncmp(spec[k].name, arg + 2, nlen) == 0)
 					break;
 			if (k == n_spec) {
+				int rc = unknown_option(cmd, spec, n_spec, arg + 2, nlen);
 				cli_args_free(a);
-				return cli_usage("%s: unknown option '%.*s'", cmd, (int)(nlen + 2), arg);
+				return rc;
 			}
 			if (eq)
 				value = eq + 1;

@@ -1,16 +1,12 @@
-/* commands.c - the subcommands: extract, analyze, render, build, merge. */
-#include <errno.h>
+/* commands.c - the subcommands: extract, analyze, render, build, merge (timeline.c: timeline). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* build draws at most this many nodes in graph.svg (the most central) */
-#define BUILD_SVG_MAX_NODES 150
 
 #define EXTRACT_OPTS \
 	{"gazetteer", 0, true, true}, {"since", 0, true, false}, {"until", 0, true, false}, \
@@ -21,42 +17,52 @@
 	{"consensus", 0, true, false}, {"exact", 0, false, false}
 #define RENDER_OPTS \
 	{"engine", 0, true, false}, {"size-by", 0, true, false}, {"title", 0, true, false}, \
-	{"no-legend", 0, false, false}
-#define FILTER_OPTS \
-	{"types", 0, true, false}, {"min-weight", 0, true, false}, {"top", 0, true, false}, \
-	{"ego", 0, true, false}, {"radius", 0, true, false}
-
-/* The view options, the same in every --help that takes them. */
-#define FILTER_HELP \
-	"  --types LIST          keep nodes of these types: person,state,organization,meeting\n" \
-	"  --min-weight W        keep links of weight >= W; nodes that lose all their links go too\n" \
-	"  --ego NODE            keep NODE (an id, e.g. state:ukraine) and its neighbours ...\n" \
-	"  --radius R            ... up to R links away (default 1)\n" \
-	"  --top K               keep the K most central nodes: by pagerank when the graph has\n" \
-	"                        it, else by strength (ties: smaller id)\n"
+	{"no-legend", 0, false, false}, {"all", 0, false, false}
+/* The option lines of each group, the same in every --help that takes them
+ * (build takes them all). */
+#define EXTRACT_HELP \
+	"  --gazetteer FILE      add names from a TSV file (kind, target, label, forms); repeatable\n" \
+	"  --since DATE          drop documents dated before DATE (YYYY-MM-DD, YYYY-MM or YYYY;\n" \
+	"                        undated ones stay)\n" \
+	"  --until DATE          drop documents dated after DATE\n" \
+	"  --max-doc-mb N        skip (with a warning) documents larger than N MB (default 256;\n" \
+	"                        MB here and on stderr are 2^20 bytes)\n" \
+	"  --project TYPE        keep one node type (person, state or organization; or persons,\n" \
+	"                        ...), linking two of them when they were at the same meeting\n" \
+	"  -j, --threads N       extract on N threads (default: one per processor); the output\n" \
+	"                        is the same, byte for byte, for any N\n"
+#define ANALYZE_HELP \
+	"  --communities METHOD  leiden (default), louvain, label_propagation, walktrap, infomap, none\n" \
+	"  --resolution R        modularity resolution (default 1.0)\n" \
+	"  --seed N              random seed (default 42): the same seed gives the same output\n" \
+	"  --consensus K         run K seeds and report each node's community stability\n" \
+	"  --exact               never estimate path metrics, however large the graph\n"
+#define RENDER_HELP \
+	"  --engine NAME         Graphviz layout: sfdp, neato, fdp, dot, circo, twopi (default by size)\n" \
+	"  --size-by METRIC      node size: pagerank (default), betweenness, strength, degree\n" \
+	"  --title TEXT          the diagram's title\n" \
+	"  --no-legend           leave the legend out\n" \
+	"  --all                 images (svg, png, pdf) draw every node, not the 150 most central\n"
 
 static const char extract_help[] =
 	"usage: actorgraph extract [-o OUT.json] [options] INPUT...\n"
 	"\n"
 	"Read news texts and write the actor graph as node-link JSON (stdout without -o).\n"
 	"INPUT is a .txt file, a .jsonl file of {\"id\", \"date\", \"text\"} records (either may be\n"
-	"gzipped), a folder (read recursively, in name order), or - for standard input\n"
-	"(JSONL when it starts with '{', else one text).\n"
+	"gzipped), a folder (read recursively, in name order; other files are skipped with a\n"
+	"warning), or - for standard input (JSONL when it starts with '{', else one text).\n"
 	"\n"
 	"  -o, --out FILE        write the graph here (written to a temporary file, then renamed)\n"
-	"  --gazetteer FILE      add names from a TSV file (kind, target, label, forms); repeatable\n"
-	"  --since DATE          drop documents dated before DATE (YYYY-MM-DD)\n"
-	"  --until DATE          drop documents dated after DATE\n"
-	"  --max-doc-mb N        skip (with a warning) documents larger than N MB (default 256)\n"
-	"  --project TYPE        keep one node type (persons, states, organizations), linking two\n"
-	"                        of them when they were at the same meeting\n"
-	"  -j, --threads N       extract on N threads (default: one per processor); the output\n"
-	"                        is the same, byte for byte, for any N\n"
+	EXTRACT_HELP
 	"  --partial             leave identities unresolved, for 'actorgraph merge' (one shard\n"
 	"                        of a corpus extracted apart: see 'actorgraph merge --help')\n"
-	"  -q, --quiet           no warnings or progress on stderr\n"
+	"  -q, --quiet           no warnings, progress or summary on stderr\n"
+	HELP_HELP
 	"\n"
-	"On a terminal, progress (documents, MB, MB/s, time left) is shown on stderr.\n"
+	"On a terminal, progress (documents, MB, MB/s, time left) is shown on stderr; the run\n"
+	"ends with one line: documents, nodes, links, time and peak memory.  No documents at\n"
+	"all (an empty folder, a folder without texts, a date window that keeps none) is a\n"
+	"warning with the counts, and an empty graph.\n"
 	"\n"
 	"examples:\n"
 	"  actorgraph extract -o graph.json graphs/peace-talks/texts\n"
@@ -69,57 +75,78 @@ static const char analyze_help[] =
 	"reads stdin when no file is given, writes stdout without -o.\n"
 	"\n"
 	"  -o, --out FILE        write the analysed graph here\n"
-	"  --communities METHOD  leiden (default), louvain, label_propagation, walktrap, infomap, none\n"
-	"  --resolution R        modularity resolution (default 1.0)\n"
-	"  --seed N              random seed (default 42): the same seed gives the same output\n"
-	"  --consensus K         run K seeds and report each node's community stability\n"
-	"  --exact               never estimate path metrics, however large the graph\n"
+	ANALYZE_HELP
+	DATE_HELP
 	FILTER_HELP
-	"  -q, --quiet           no progress on stderr\n"
+	"  -q, --quiet           no warnings, progress or summary on stderr\n"
+	HELP_HELP
 	"\n"
 	"Link weight is tie strength; betweenness, closeness and harmonic centrality use\n"
 	"distance = 1/weight.  The view options (applied in the order above) cut the graph\n"
 	"before it is analysed, so the metrics describe the view; what they dropped is\n"
-	"said on stderr.\n"
+	"said on stderr.  On a terminal each analysis step shows its progress (a metric\n"
+	"estimated from a sample of sources says so).\n"
 	"\n"
 	"examples:\n"
 	"  actorgraph analyze -o analysed.json graph.json\n"
-	"  actorgraph analyze --types person,state --min-weight 2 -o view.json graph.json\n";
+	"  actorgraph analyze --types person,state --min-weight 2 -o view.json graph.json\n"
+	"  actorgraph analyze --since 2026-01 --until 2026-02 -o winter.json graph.json\n";
 
 static const char render_help[] =
-	"usage: actorgraph render -f FORMAT [-o OUT] [options] [GRAPH.json]\n"
+	"usage: actorgraph render [-f FORMAT] [-o OUT] [options] [GRAPH.json]\n"
 	"\n"
 	"Write a graph in another format: json, dot, svg, png, pdf, csv-nodes, csv-links,\n"
 	"graphml (Gephi, yEd, networkx), gexf (Gephi, with date spells), cyjs (Cytoscape.js).\n"
 	"Reads stdin when no file is given, writes stdout without -o.\n"
 	"\n"
-	"  -f, --format FORMAT   the output format (required)\n"
+	"  -f, --format FORMAT   the output format, in any case; without it, the extension of\n"
+	"                        -o says (.json .dot .gv .svg .png .pdf .graphml .gexf .cyjs;\n"
+	"                        a .csv named for nodes, or for edges or links)\n"
 	"  -o, --out FILE        write here\n"
-	"  --engine NAME         Graphviz layout: sfdp, neato, fdp, dot, circo, twopi (default by size)\n"
-	"  --size-by METRIC      node size: pagerank (default), betweenness, strength, degree\n"
-	"  --title TEXT          the diagram's title\n"
-	"  --no-legend           leave the legend out\n"
+	RENDER_HELP
+	DATE_HELP
 	FILTER_HELP
-	"  -q, --quiet           do not say what the view options dropped\n"
+	"  -q, --quiet           no warnings, progress or summary on stderr\n"
+	HELP_HELP
 	"\n"
 	"The view options draw part of the graph; its metrics and communities stay those\n"
 	"of the whole graph (run analyze with the same options to measure the view).\n"
 	"\n"
 	"examples:\n"
-	"  actorgraph render -f svg -o graph.svg analysed.json\n"
+	"  actorgraph render -o graph.svg analysed.json\n"
 	"  actorgraph render -f svg --ego state:ukraine --radius 2 -o ukraine.svg analysed.json\n";
 
 static const char build_help[] =
 	"usage: actorgraph build INPUT... --out DIR [options]\n"
 	"\n"
-	"The main job: extract the graph from the texts, analyse it, and write into DIR:\n"
-	"graph.json (node-link with metrics), graph.dot, graph.svg, nodes.csv and edges.csv.\n"
-	"graph.svg draws at most the 150 most central nodes (PageRank); render the others\n"
-	"from graph.json with 'actorgraph render -f svg --top K' or --ego.\n"
-	"Takes the options of extract, analyze and render, and the view options, which cut\n"
-	"the graph after extraction and before analysis:\n"
+	"The main job: extract the graph from the texts (INPUT as for extract), analyse it,\n"
+	"and write into DIR (made when missing):\n"
 	"\n"
+	"  graph.json            node-link JSON with metrics and communities\n"
+	"  graph.dot             Graphviz DOT, the whole graph\n"
+	"  graph.svg             the drawing: at most the 150 most central nodes (PageRank);\n"
+	"                        'actorgraph render -f svg --top K' (or --ego) draws another cut\n"
+	"  graph.graphml         GraphML for Gephi, yEd, networkx read_graphml\n"
+	"  graph.gexf            GEXF for Gephi, with date spells for its timeline\n"
+	"  graph.cyjs            Cytoscape.js JSON\n"
+	"  nodes.csv             one row per node: attributes and metrics\n"
+	"  edges.csv             one row per link: relation counts, first evidence, its sentence\n"
+	"\n"
+	"  -o, --out DIR         the folder to write into (required)\n"
+	"input (as extract):\n"
+	EXTRACT_HELP
+	"analysis (as analyze):\n"
+	ANALYZE_HELP
+	"drawing (as render):\n"
+	RENDER_HELP
+	"views, which cut the graph after extraction and before analysis (--since and\n"
+	"--until above cut it as analyze's do, as the documents are read):\n"
 	FILTER_HELP
+	"  -q, --quiet           no warnings, progress or summary on stderr\n"
+	HELP_HELP
+	"\n"
+	"No documents to build from is an error (exit 1).  On a terminal, progress is shown\n"
+	"for each step and each output; the run ends with one line on stderr.\n"
 	"\n"
 	"examples:\n"
 	"  actorgraph build graphs/peace-talks/texts --out graphs/peace-talks\n"
@@ -138,7 +165,8 @@ static const char merge_help[] =
 	"  -o, --out FILE        write the merged graph here\n"
 	"  --partial             keep the result partial, to merge it again later (a tree of\n"
 	"                        merges); needs partial inputs\n"
-	"  -q, --quiet           no warnings on stderr\n"
+	"  -q, --quiet           no warnings or summary on stderr\n"
+	HELP_HELP
 	"\n"
 	"examples:\n"
 	"  actorgraph extract --partial -o part1.json shard1/\n"
@@ -167,10 +195,12 @@ int cmd_extract(int argc, char **argv)
 		return rc;
 	if (with_help(&a, extract_help, &rc))
 		goto out;
-	if ((rc = cli_extract(&a, &g)))
+	if ((rc = cli_check_output(cli_get(&a, "out"))) || (rc = cli_extract(&a, &g)))
 		goto out;
-	if (ag_graph_write_json(g, cli_get(&a, "out") ? cli_get(&a, "out") : "-") < 0)
-		rc = cli_lib_fail();
+	if (cli_extract_empty()) /* still a graph: an empty shard merges as nothing */
+		cli_warn(NULL, cli_extract_empty());
+	cli_summary_graph(g);
+	rc = cli_write_json(g, cli_get(&a, "out"));
 out:
 	ag_graph_free(g);
 	cli_args_free(&a);
@@ -180,7 +210,7 @@ out:
 int cmd_analyze(int argc, char **argv)
 {
 	static const cli_opt spec[] = {{"out", 'o', true, false}, {"quiet", 'q', false, false},
-	                               {"help", 'h', false, false}, ANALYZE_OPTS, FILTER_OPTS};
+	                               {"help", 'h', false, false}, ANALYZE_OPTS, DATE_OPTS, FILTER_OPTS};
 	cli_args a;
 	ag_analyze_options ao = AG_ANALYZE_OPTIONS_INIT;
 	ag_filter_options fo = AG_FILTER_OPTIONS_INIT;
@@ -196,10 +226,15 @@ int cmd_analyze(int argc, char **argv)
 		goto out;
 	}
 	if ((rc = cli_analyze_options(&a, &ao)) || (rc = cli_filter_options(&a, &fo)) ||
+	    (rc = cli_check_output(cli_get(&a, "out"))) ||
 	    (rc = cli_read_graph(a.n_args ? a.args[0] : NULL, &g)) || (rc = cli_filter(&a, &fo, g)))
 		goto out;
-	if (ag_analyze(g, &ao) < 0 || ag_graph_write_json(g, cli_get(&a, "out") ? cli_get(&a, "out") : "-") < 0)
+	if (ag_analyze(g, &ao) < 0) {
 		rc = cli_lib_fail();
+		goto out;
+	}
+	cli_summary_graph(g);
+	rc = cli_write_json(g, cli_get(&a, "out"));
 out:
 	ag_graph_free(g);
 	cli_args_free(&a);
@@ -226,11 +261,64 @@ static int render_to(ag_graph *g, const char *format, const ag_render_options *r
 	return ag_graph_render(g, ro, format, out, len);
 }
 
+typedef struct {
+	ag_graph *g;
+	const char *format;
+	const ag_render_options *ro;
+} render_job;
+
+static int render_job_make(void *ctx, char **out, size_t *len)
+{
+	const render_job *j = ctx;
+	return render_to(j->g, j->format, j->ro, out, len);
+}
+
+/* render_to as a step: 0, or the exit status after the message.  What
+ * Graphviz makes goes through cli_guarded: an error, never a crash, when a
+ * memory limit is reached. */
+static int render_step(ag_graph *g, const char *format, const ag_render_options *ro, char **out, size_t *len)
+{
+	static const char *const ours[] = {"json", "csv-nodes", "csv-links", "csv-edges", "graphml", "gexf", "cyjs"};
+	render_job j = {g, format, ro};
+	for (size_t k = 0; k < COUNT(ours); k++) {
+		if (strcmp(format, ours[k]) == 0) {
+			if (render_to(g, format, ro, out, len) < 0)
+				return ag_error_last_code() == AG_EINVAL ? cli_usage("%s", ag_error_last()) : cli_lib_fail();
+			return 0;
+		}
+	}
+	return cli_guarded(render_job_make, &j, out, len);
+}
+
+#define FORMAT_LIST "json, dot, svg, png, pdf, csv-nodes, csv-links, graphml, gexf, cyjs"
+
+/* -f in any case, else what -o's extension says; 0 or the usage error. */
+static int render_format(const cli_args *a, const char *const *formats, const char **format)
+{
+	const char *given = cli_get(a, "format"), *out = cli_get(a, "out"), *why = NULL, *hint;
+	static char buf[32];
+
+	if (given) {
+		if ((*format = cli_format_name(given, formats, buf, sizeof(buf))))
+			return 0;
+		if ((hint = cli_suggest(buf, formats, 11)))
+			return cli_usage("render: unknown format '%s' (did you mean '%s'?)", given, hint);
+		return cli_usage("render: unknown format '%s' (" FORMAT_LIST ")", given);
+	}
+	if (out && strcmp(out, "-") != 0 && (*format = cli_format_of_path(out, &why)))
+		return 0;
+	if (why)
+		return cli_usage("render: -o %s: %s", out, why);
+	if (out && strcmp(out, "-") != 0)
+		return cli_usage("render: -o %s: no known extension; give -f FORMAT (" FORMAT_LIST ")", out);
+	return cli_usage("render: give -f FORMAT (" FORMAT_LIST "), or -o FILE with its extension");
+}
+
 int cmd_render(int argc, char **argv)
 {
 	static const cli_opt spec[] = {{"format", 'f', true, false}, {"out", 'o', true, false},
 	                               {"help", 'h', false, false}, {"quiet", 'q', false, false}, RENDER_OPTS,
-	                               FILTER_OPTS};
+	                               DATE_OPTS, FILTER_OPTS};
 	static const char *const formats[] = {"json", "dot", "svg", "png", "pdf", "csv-nodes", "csv-links", "csv-edges",
 	                                      "graphml", "gexf", "cyjs", NULL};
 	cli_args a;
@@ -240,35 +328,27 @@ int cmd_render(int argc, char **argv)
 	char *data = NULL;
 	size_t len;
 	const char *format;
-	bool known = false;
 	int rc;
 
 	if ((rc = cli_parse("render", argc, argv, spec, COUNT(spec), &a)))
 		return rc;
 	if (with_help(&a, render_help, &rc))
 		goto out;
-	if (!(format = cli_get(&a, "format"))) {
-		rc = cli_usage("render: -f FORMAT is required (json, dot, svg, png, pdf, csv-nodes, csv-links, graphml, gexf, cyjs)");
+	if ((rc = render_format(&a, formats, &format)))
 		goto out;
-	}
-	for (size_t k = 0; formats[k]; k++)
-		known |= strcmp(formats[k], format) == 0;
-	if (!known) {
-		rc = cli_usage("render: unknown format '%s' (json, dot, svg, png, pdf, csv-nodes, csv-links, graphml, gexf, cyjs)", format);
-		goto out;
-	}
 	if (a.n_args > 1) {
 		rc = cli_usage("render: one graph at a time");
 		goto out;
 	}
 	cli_render_options(&a, &ro);
-	if ((rc = cli_filter_options(&a, &fo)) || (rc = cli_read_graph(a.n_args ? a.args[0] : NULL, &g)) ||
-	    (rc = cli_filter(&a, &fo, g)))
+	if ((rc = cli_filter_options(&a, &fo)) || (rc = cli_check_output(cli_get(&a, "out"))) ||
+	    (rc = cli_read_graph(a.n_args ? a.args[0] : NULL, &g)) || (rc = cli_filter(&a, &fo, g)))
 		goto out;
-	if (render_to(g, format, &ro, &data, &len) < 0) {
-		rc = ag_error_last_code() == AG_EINVAL ? cli_usage("%s", ag_error_last()) : cli_lib_fail();
+	if (strcmp(format, "svg") == 0 || strcmp(format, "png") == 0 || strcmp(format, "pdf") == 0)
+		cli_say_cap(g, &ro, cli_get(&a, "out") ? cli_get(&a, "out") : "the image");
+	if ((rc = render_step(g, format, &ro, &data, &len)))
 		goto out;
-	}
+	cli_summary_graph(g);
 	rc = cli_write(cli_get(&a, "out") ? cli_get(&a, "out") : "-", data, len);
 out:
 	ag_graph_free(g);
@@ -276,19 +356,34 @@ out:
 	return rc;
 }
 
-static int write_into(const char *dir, const char *name, ag_graph *g, const char *format,
+/* One of build's files, written into the staging folder `stage` inside
+ * `dir`; a failure names the file as it would be in dir. */
+static int write_into(const char *dir, const char *stage, const char *name, ag_graph *g, const char *format,
                       const ag_render_options *ro)
 {
 	char path[4096];
 	char *data = NULL;
-	size_t len;
-	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >= sizeof(path))
+	size_t len, sl = strlen(stage);
+	const char *why;
+	int rc;
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", stage, name) >= sizeof(path))
 		return cli_fail("%s: path too long", dir);
-	if (strcmp(format, "json") == 0)
-		return ag_graph_write_json(g, path) < 0 ? cli_lib_fail() : 0;
-	if (render_to(g, format, ro, &data, &len) < 0)
-		return cli_lib_fail();
-	return cli_write(path, data, len);
+	cli_status("build: writing %s", name);
+	if (strcmp(format, "json") == 0) {
+		rc = ag_graph_write_json(g, path);
+	} else {
+		if ((rc = render_step(g, format, ro, &data, &len)))
+			return rc;
+		rc = ag_file_write_atomic(path, data, len);
+		free(data);
+	}
+	cli_status_clear();
+	if (rc == 0)
+		return 0;
+	why = ag_error_last();
+	if (strncmp(why, stage, sl) == 0 && why[sl] == '/')
+		return cli_fail("%s%s", dir, why + sl);
+	return cli_lib_fail();
 }
 
 int cmd_build(int argc, char **argv)
@@ -301,9 +396,8 @@ int cmd_build(int argc, char **argv)
 	ag_filter_options fo = AG_FILTER_OPTIONS_INIT;
 	ag_graph *g = NULL;
 	const char *dir;
-	char title[128];
-	size_t nodes, links;
-	struct stat st;
+	char stage[4096] = "";
+	bool made = false;
 	int rc;
 
 	if ((rc = cli_parse("build", argc, argv, spec, COUNT(spec), &a)))
@@ -316,6 +410,7 @@ int cmd_build(int argc, char **argv)
 	}
 	if ((rc = cli_analyze_options(&a, &ao)) || (rc = cli_filter_options(&a, &fo)))
 		goto out;
+	fo.since = fo.until = NULL; /* the extraction keeps the documents of the window: the same cut */
 	cli_render_options(&a, &ro);
 	/* a bad --engine or --size-by is a usage error before any work is done */
 	{
@@ -330,55 +425,41 @@ int cmd_build(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (stat(dir, &st) < 0) {
-		if (errno != ENOENT || mkdir(dir, 0777) < 0) {
-			rc = cli_fail("%s: %s", dir, strerror(errno));
-			goto out;
-		}
-	} else if (!S_ISDIR(st.st_mode)) {
-		rc = cli_fail("%s: not a folder", dir);
+	if ((rc = cli_check_output_dir(dir, &made)) || (rc = cli_extract(&a, &g)))
+		goto out;
+	if (cli_extract_empty()) { /* nothing to draw or measure: an error, with the counts */
+		rc = cli_fail("build: %s", cli_extract_empty());
 		goto out;
 	}
-	if ((rc = cli_extract(&a, &g)) || (rc = cli_filter(&a, &fo, g)))
+	if ((rc = cli_filter(&a, &fo, g)))
 		goto out;
 	if (ag_analyze(g, &ao) < 0) {
 		rc = cli_lib_fail();
 		goto out;
 	}
-	if ((rc = write_into(dir, "graph.json", g, "json", &ro)) || (rc = write_into(dir, "graph.dot", g, "dot", &ro)) ||
-	    (rc = write_into(dir, "nodes.csv", g, "csv-nodes", &ro)) ||
-	    (rc = write_into(dir, "edges.csv", g, "csv-links", &ro)) ||
-	    (rc = write_into(dir, "graph.graphml", g, "graphml", &ro)) ||
-	    (rc = write_into(dir, "graph.gexf", g, "gexf", &ro)) ||
-	    (rc = write_into(dir, "graph.cyjs", g, "cyjs", &ro)))
+	cli_summary_graph(g);
+	cli_summary_note("-> %s (8 files)", dir);
+	/* all eight files or none: written apart, moved into DIR at the end */
+	if ((rc = cli_stage_begin(dir, stage, sizeof(stage))))
 		goto out;
-	nodes = ag_graph_node_count(g);
-	links = ag_graph_link_count(g);
-	if (nodes > BUILD_SVG_MAX_NODES) {
-		/* thousands of nodes make no readable drawing (and take Graphviz
-		 * minutes): the diagram shows the most central ones, and says so */
-		ag_filter_options top = AG_FILTER_OPTIONS_INIT;
-		top.top = BUILD_SVG_MAX_NODES;
-		if (ag_graph_filter(g, &top, NULL) < 0) {
-			rc = cli_lib_fail();
-			goto out;
-		}
-		if (!ro.title) {
-			snprintf(title, sizeof(title), "The %d most central of %zu actors and meetings (PageRank)",
-			         BUILD_SVG_MAX_NODES, nodes);
-			ro.title = title;
-		}
-		if (!cli_quiet())
-			fprintf(stderr, "actorgraph: graph.svg draws the %d most central of %zu nodes; for another cut: "
-			        "actorgraph render -f svg --top K (or --ego, --types) %s/graph.json\n",
-			        BUILD_SVG_MAX_NODES, nodes, dir);
-	}
-	if ((rc = write_into(dir, "graph.svg", g, "svg", &ro)))
+	if ((rc = write_into(dir, stage, "graph.json", g, "json", &ro)) ||
+	    (rc = write_into(dir, stage, "graph.dot", g, "dot", &ro)) ||
+	    (rc = write_into(dir, stage, "nodes.csv", g, "csv-nodes", &ro)) ||
+	    (rc = write_into(dir, stage, "edges.csv", g, "csv-links", &ro)) ||
+	    (rc = write_into(dir, stage, "graph.graphml", g, "graphml", &ro)) ||
+	    (rc = write_into(dir, stage, "graph.gexf", g, "gexf", &ro)) ||
+	    (rc = write_into(dir, stage, "graph.cyjs", g, "cyjs", &ro)))
 		goto out;
-	if (!cli_quiet())
-		fprintf(stderr, "actorgraph: %zu nodes, %zu links, %zu documents -> %s/graph.{json,dot,svg,graphml,gexf,cyjs}, nodes.csv, edges.csv\n",
-		        nodes, links, ag_graph_document_count(g), dir);
+	/* thousands of nodes make no readable drawing (and take Graphviz
+	 * minutes): graph.svg draws the most central ones (the library's cut,
+	 * ro.max_nodes, unless --all), its title says so, and so do we */
+	cli_say_cap(g, &ro, "graph.svg");
+	if ((rc = write_into(dir, stage, "graph.svg", g, "svg", &ro)) || (rc = cli_stage_commit(stage, dir)))
+		goto out;
 out:
+	cli_stage_abort(stage);
+	if (rc && made)
+		rmdir(dir); /* the folder this run made, empty: a failed build leaves nothing */
 	ag_graph_free(g);
 	cli_args_free(&a);
 	return rc;
@@ -389,6 +470,7 @@ int cmd_merge(int argc, char **argv)
 	static const cli_opt spec[] = {{"out", 'o', true, false}, {"help", 'h', false, false},
 	                               {"quiet", 'q', false, false}, {"partial", 0, false, false}};
 	cli_args a;
+	ag_merge_options mo = AG_MERGE_OPTIONS_INIT;
 	ag_graph *all = NULL, *g = NULL;
 	int rc;
 
@@ -400,6 +482,9 @@ int cmd_merge(int argc, char **argv)
 		rc = cli_usage("merge: give the graphs to merge");
 		goto out;
 	}
+	mo.warn = cli_warn;
+	if ((rc = cli_check_output(cli_get(&a, "out"))))
+		goto out;
 	if (ag_graph_new(&all) < 0) {
 		rc = cli_lib_fail();
 		goto out;
@@ -407,7 +492,7 @@ int cmd_merge(int argc, char **argv)
 	for (size_t i = 0; i < a.n_args; i++) {
 		if ((rc = cli_read_graph(a.args[i], &g)))
 			goto out;
-		if (ag_graph_merge(all, g) < 0) {
+		if (ag_graph_merge_with(all, g, &mo) < 0) {
 			rc = cli_lib_fail();
 			goto out;
 		}
@@ -422,8 +507,8 @@ int cmd_merge(int argc, char **argv)
 		rc = cli_lib_fail();
 		goto out;
 	}
-	if (ag_graph_write_json(all, cli_get(&a, "out") ? cli_get(&a, "out") : "-") < 0)
-		rc = cli_lib_fail();
+	cli_summary_graph(all);
+	rc = cli_write_json(all, cli_get(&a, "out"));
 out:
 	ag_graph_free(g);
 	ag_graph_free(all);

@@ -3,6 +3,7 @@
  * (pipeline.h), and the corpus extractor that merges the documents' graphs
  * and resolves identities when it is finished.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -82,6 +83,18 @@ static void document_date(const ag_document *doc, char out[11])
 		ag__date_format(&d, out);
 }
 
+/* The document's content hash (graph_int.h): FNV-1a 64 of its text, so that
+ * a merge tells the same document seen twice from two documents with one id. */
+static void document_hash(const ag_document *doc, char out[AG_DOC_HASH_LEN + 1])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < doc->len; i++) {
+		h ^= (unsigned char)doc->text[i];
+		h *= 0x100000001b3ULL;
+	}
+	snprintf(out, AG_DOC_HASH_LEN + 1, "%016" PRIx64, h);
+}
+
 static bool outside_window(const ag_extractor *ex, const char *date)
 {
 	ag_date d;
@@ -116,8 +129,10 @@ int ag__extract_document_td(const ag_extractor *ex, const ag_document *doc, ag_t
 		*out = g; /* empty: the document falls outside the time window */
 		return 0;
 	}
-	if ((rc = ag_graph_add_document(g, doc->id, doc->path, td->date[0] ? td->date : NULL, &di)) < 0 ||
-	    (rc = ag__text_prepare(td, doc)) < 0 || (rc = ag__find_mentions(td)) < 0 ||
+	if ((rc = ag_graph_add_document(g, doc->id, doc->path, td->date[0] ? td->date : NULL, &di)) < 0)
+		goto cleanup;
+	document_hash(doc, g->docs[di].hash);
+	if ((rc = ag__text_prepare(td, doc)) < 0 || (rc = ag__find_mentions(td)) < 0 ||
 	    (rc = ag__find_persons(td)) < 0 || (rc = ag__find_meetings(td)) < 0 ||
 	    (rc = ag__relate(td, g, di)) < 0 || (rc = ag__relate_meetings(td, g, di)) < 0)
 		goto cleanup;

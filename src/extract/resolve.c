@@ -503,14 +503,36 @@ cleanup:
 	return rc;
 }
 
-int ag_graph_merge(ag_graph *into, const ag_graph *from)
+int ag_graph_merge_with(ag_graph *into, const ag_graph *from, const ag_merge_options *opts)
 {
-	/* an empty graph takes the other's state */
-	bool partial = ag_graph_is_partial(from) && (ag_graph_is_partial(into) || (!into->n_nodes && !into->n_docs));
-	int rc;
+	bool partial;
+	char note[AG_ERROR_MAX];
+	int rc, docs;
+
+	AG_CHECK_ARGS(into && from);
+	AG_CHECK_OPTIONS(opts, AG_MERGE_OPTIONS_VERSION, "AG_MERGE_OPTIONS_INIT");
 	if (into == from)
 		return ag__error(AG_EINVAL, "ag_graph_merge: a graph cannot be merged into itself");
-	if ((rc = ag__graph_absorb(into, from)) < 0 || (rc = ag__graph_set_partial(into, partial)) < 0)
+	/* an empty graph takes the other's state */
+	partial = ag_graph_is_partial(from) && (ag_graph_is_partial(into) || (!into->n_nodes && !into->n_docs));
+	/* a document both graphs hold is counted once: the graph that has it
+	 * (and more) stands for the other (union.h) */
+	if ((docs = ag__graph_doc_overlap(into, from, note, sizeof(note))) < 0)
+		return docs;
+	if (note[0] && opts && opts->warn)
+		opts->warn(opts->warn_ctx, note);
+	if (docs == AG_DOCS_NEW)
+		rc = ag__graph_absorb(into, from);
+	else if (docs == AG_DOCS_SUPERSET)
+		rc = ag__graph_absorb_replacing(into, from);
+	else
+		rc = 0;
+	if (rc < 0 || (rc = ag__graph_set_partial(into, partial)) < 0)
 		return rc;
 	return partial ? ag_graph_sort(into) : ag_graph_resolve(into);
+}
+
+int ag_graph_merge(ag_graph *into, const ag_graph *from)
+{
+	return ag_graph_merge_with(into, from, NULL);
 }

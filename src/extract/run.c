@@ -220,7 +220,7 @@ int ag_extractor_run(ag_extractor *ex, ag_reader *r, const ag_run_options *opts)
 	if (started)
 		reading = pthread_create(&rtid, NULL, reader, &p) == 0;
 	if (!started || !reading) {
-		rc = ag__error(AG_ENOMEM, "cannot start extraction threads");
+		rc = ag__error(AG_ENOMEM, "out of memory: cannot start extraction threads");
 		goto cleanup;
 	}
 

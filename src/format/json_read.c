@@ -3,6 +3,7 @@
  * (integer or string ids, "links" or "edges", extra attributes kept).
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -160,7 +161,11 @@ static int read_link(ag_graph *g, const json_t *jl, size_t pos, const char *name
 			return ag__error(AG_EINVAL, "%s: link %zu (%s -- %s): weight %g is not a positive finite number up to 1e15",
 			                 name, pos, g->nodes[a].id, g->nodes[b].id, weight);
 	}
-	/* Create the link with no counts, then fill it in: a multigraph's parallel links add up. */
+	/* Create the link with no counts, then fill it in: a multigraph's parallel
+	 * links, and a directed graph's links both ways, add up (counted, for the
+	 * caller to say: ag_graph_read_report). */
+	if (ag_graph_find_link(g, a, b, &idx) == 0)
+		g->links_summed++;
 	if ((rc = ag_graph_add_link(g, a, b, AG_REL_OTHER, 0, NULL)) < 0)
 		return rc;
 	ag_graph_find_link(g, a, b, &idx);
@@ -215,10 +220,26 @@ static int read_link(ag_graph *g, const json_t *jl, size_t pos, const char *name
 	if (json_is_string(v) && !l->example && ag__set_str(&l->example, json_string_value(v)) < 0)
 		return AG_ENOMEM;
 	json_object_foreach((json_t *)jl, key, v) {
+		/* a multigraph's edge key names one of several parallel links: read
+		 * as one link, it names nothing */
+		if (g->multigraph_input && strcmp(key, "key") == 0)
+			continue;
 		if (!is_known(link_known, key) && (rc = keep_extra(&l->extra, key, v)) < 0)
 			return rc;
 	}
 	return 0;
+}
+
+/* Our content hash: 16 lowercase hex digits (another "hash" is kept as it is). */
+static bool is_hash(const json_t *v)
+{
+	const char *s = json_string_value(v);
+	if (!s || json_string_length(v) != AG_DOC_HASH_LEN)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+			return false;
+	return true;
 }
 
 static int read_documents(ag_graph *g, const json_t *docs, const char *name)
@@ -237,13 +258,51 @@ static int read_documents(ag_graph *g, const json_t *docs, const char *name)
 		                                json_is_string(path) ? json_string_value(path) : NULL,
 		                                json_is_string(date) ? json_string_value(date) : NULL, &idx)) < 0)
 			return rc;
+		if ((rc = ag__graph_source(g, name, &g->docs[idx].source)) < 0)
+			return rc;
 		json_object_foreach(d, key, v) {
+			if (strcmp(key, "hash") == 0 && is_hash(v)) {
+				memcpy(g->docs[idx].hash, json_string_value(v), AG_DOC_HASH_LEN + 1);
+				continue;
+			}
 			if (strcmp(key, "id") && strcmp(key, "path") && strcmp(key, "date") &&
 			    (rc = keep_extra(&g->docs[idx].extra, key, v)) < 0)
 				return rc;
 		}
 	}
 	return 0;
+}
+
+/* jansson reports a failed allocation inside its parser as a syntax error
+ * ("invalid token", or line -1 with no text), so its allocator is wrapped
+ * once, keeping whatever functions were set before, to tell the two apart:
+ * the wrapper only notes, per thread, that an allocation failed. */
+static json_malloc_t prev_malloc;
+static json_free_t prev_free;
+static _Thread_local bool alloc_failed;
+static pthread_once_t alloc_once = PTHREAD_ONCE_INIT;
+
+static void *noting_malloc(size_t n)
+{
+	void *p = prev_malloc(n);
+	if (!p)
+		alloc_failed = true;
+	return p;
+}
+
+static void noting_free(void *p)
+{
+	prev_free(p);
+}
+
+static void wrap_alloc(void)
+{
+	json_get_alloc_funcs(&prev_malloc, &prev_free);
+	if (!prev_malloc || !prev_free) {
+		prev_malloc = malloc;
+		prev_free = free;
+	}
+	json_set_alloc_funcs(noting_malloc, noting_free);
 }
 
 int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph **out)
@@ -260,7 +319,11 @@ int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph 
 	/* a UTF-8 byte order mark (Windows editors write one) is not JSON: skip it */
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		text += 3, len -= 3;
+	pthread_once(&alloc_once, wrap_alloc);
+	alloc_failed = false;
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	if (!root && (alloc_failed || json_error_code(&err) == json_error_out_of_memory))
+		return ag__error(AG_ENOMEM, "%s: out of memory reading the graph", name);
 	if (!root)
 		return ag__error(AG_EPARSE, "%s: line %d, column %d: %s", name, err.line, err.column, err.text);
 	if (!json_is_object(root)) {
@@ -282,6 +345,7 @@ int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph 
 	if ((rc = ag_graph_new(&g)) < 0)
 		goto cleanup;
 	g->directed_input = json_is_true(json_object_get(root, "directed"));
+	g->multigraph_input = json_is_true(json_object_get(root, "multigraph"));
 	graph = json_object_get(root, "graph");
 	if (json_is_object(graph)) {
 		const char *key;
@@ -289,8 +353,9 @@ int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph 
 			if (strcmp(key, "documents") == 0 && json_is_array(v)) {
 				if ((rc = read_documents(g, v, name)) < 0)
 					goto cleanup;
-			} else if (strcmp(key, "generator") != 0) {
-				json_object_set(ag__graph_attrs(g), key, v);
+			} else if (strcmp(key, "generator") != 0 && json_object_set(ag__graph_attrs(g), key, v) < 0) {
+				rc = ag__enomem();
+				goto cleanup;
 			}
 		}
 	}
@@ -302,8 +367,16 @@ int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph 
 		json_array_foreach(links, i, v)
 			if ((rc = read_link(g, v, i, name, &self_loops)) < 0)
 				goto cleanup;
-	if (self_loops)
-		json_object_set_new(ag__graph_attrs(g), "self_loops_dropped", json_integer((json_int_t)self_loops));
+	if (self_loops && json_object_set_new(ag__graph_attrs(g), "self_loops_dropped",
+	                                      json_integer((json_int_t)self_loops)) < 0) {
+		rc = ag__enomem();
+		goto cleanup;
+	}
+	g->self_loops = self_loops;
+	/* documents named only by evidence were read from this file too */
+	for (i = 0; i < g->n_docs; i++)
+		if (!g->docs[i].source && (rc = ag__graph_source(g, name, &g->docs[i].source)) < 0)
+			goto cleanup;
 	if ((rc = ag_graph_sort(g)) < 0)
 		goto cleanup;
 	*out = g;
@@ -312,4 +385,17 @@ cleanup:
 	json_decref(root);
 	ag_graph_free(g);
 	return rc;
+}
+
+void ag_graph_read_report(const ag_graph *g, ag_read_report *out)
+{
+	if (!out)
+		return;
+	memset(out, 0, sizeof(*out));
+	if (!g)
+		return;
+	out->directed = g->directed_input;
+	out->multigraph = g->multigraph_input;
+	out->links_summed = g->links_summed;
+	out->self_loops = g->self_loops;
 }

@@ -57,6 +57,8 @@ static json_t *document_json(const ag_doc_rec *d)
 	set_str(o, "id", d->id);
 	set_str(o, "path", d->path);
 	set_str(o, "date", d->date);
+	if (d->hash[0])
+		set_str(o, "hash", d->hash);
 	add_extra(o, d->extra);
 	return o;
 }

@@ -102,6 +102,7 @@ void ag_graph_free(ag_graph *g)
 	ag__strmap_free(&g->node_index);
 	ag__strmap_free(&g->doc_index);
 	ag__u64map_free(&g->link_index);
+	ag__strlist_free(&g->sources);
 	json_decref(g->attrs);
 	free(g);
 }
@@ -438,6 +439,24 @@ json_t *ag__graph_attrs(ag_graph *g)
 	if (!g->attrs)
 		g->attrs = json_object();
 	return g->attrs;
+}
+
+const char *ag__doc_source(const ag_graph *g, size_t doc)
+{
+	uint32_t s = g->docs[doc].source;
+	return s && s <= g->sources.count ? g->sources.items[s - 1] : NULL;
+}
+
+int ag__graph_source(ag_graph *g, const char *name, uint32_t *out)
+{
+	size_t i;
+	for (i = 0; i < g->sources.count; i++)
+		if (strcmp(g->sources.items[i], name) == 0)
+			break;
+	if (i == g->sources.count && (i >= UINT32_MAX - 1 || ag__strlist_add(&g->sources, name) < 0))
+		return ag__enomem();
+	*out = (uint32_t)i + 1;
+	return 0;
 }
 
 int ag__graph_reindex(ag_graph *g)

@@ -10,10 +10,17 @@
 #include "actorgraph/graph.h"
 #include "util/util.h"
 
+/* A document's content hash: FNV-1a 64 of its text as extracted, 16
+ * lowercase hex digits ("" = not known: a graph from an older version, or
+ * one not extracted by us). */
+#define AG_DOC_HASH_LEN 16
+
 typedef struct {
 	char *id;
 	char *path;
 	char *date; /* ISO yyyy-mm-dd or NULL */
+	char hash[AG_DOC_HASH_LEN + 1]; /* content hash, or "" */
+	uint32_t source; /* 1 + index in g->sources of the graph file it was read from; 0 = none */
 	json_t *extra; /* other fields read from a graph file, or NULL */
 } ag_doc_rec;
 
@@ -66,7 +73,11 @@ struct ag_graph {
 	size_t n_metrics, cap_metrics;
 	json_t *attrs; /* graph-level attributes ("graph" in node-link JSON) */
 	bool directed_input; /* read from a graph that said directed: true */
+	bool multigraph_input; /* read from a graph that said multigraph: true */
+	size_t links_summed; /* links read into a link between the same two nodes (ag_graph_from_json) */
+	size_t self_loops;   /* self-loops left out when read */
 	bool numeric_ids;    /* read from a graph whose ids were all integers */
+	ag_strlist sources;  /* names of the graph files its documents were read from */
 };
 
 
@@ -94,5 +105,9 @@ void ag__link_free(ag_link *l);
 int ag__graph_reindex(ag_graph *g);
 /* Graph-level attribute object, created on first use (borrowed). */
 json_t *ag__graph_attrs(ag_graph *g);
+/* The name of the graph file document `doc` was read from, or NULL. */
+const char *ag__doc_source(const ag_graph *g, size_t doc);
+/* *out = 1 + the index of `name` in g->sources, added when new; AG_ENOMEM. */
+int ag__graph_source(ag_graph *g, const char *name, uint32_t *out);
 
 #endif

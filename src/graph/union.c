@@ -5,6 +5,7 @@
  * (what identity resolution decides; extract/resolve.c).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,15 +122,24 @@ int ag__graph_absorb_link(ag_graph *into, size_t a, size_t b, const ag_graph *fr
 
 int ag__graph_absorb(ag_graph *into, const ag_graph *from)
 {
-	size_t *map = NULL, *docmap;
+	size_t *map = NULL, *docmap, *srcmap;
 	int rc = 0;
 
 	if (into == from)
 		return ag__error(AG_EINVAL, "cannot merge a graph into itself");
-	/* one block: node map, then document map */
-	if (!(map = malloc((from->n_nodes + from->n_docs + 1) * sizeof(*map))))
+	/* one block: node map, document map, then source map */
+	if (!(map = malloc((from->n_nodes + from->n_docs + from->sources.count + 1) * sizeof(*map))))
 		return ag__enomem();
 	docmap = map + from->n_nodes;
+	srcmap = docmap + from->n_docs;
+	for (size_t k = 0; k < from->sources.count; k++) {
+		uint32_t s;
+		if ((rc = ag__graph_source(into, from->sources.items[k], &s)) < 0) {
+			free(map);
+			return rc;
+		}
+		srcmap[k] = s;
+	}
 	for (size_t i = 0; i < from->n_docs; i++) {
 		const ag_doc_rec *d = &from->docs[i];
 		size_t di;
@@ -140,6 +150,10 @@ int ag__graph_absorb(ag_graph *into, const ag_graph *from)
 		docmap[i] = di;
 		if (d->extra && !into->docs[di].extra)
 			into->docs[di].extra = json_deep_copy(d->extra);
+		if (!into->docs[di].hash[0])
+			memcpy(into->docs[di].hash, d->hash, sizeof(d->hash));
+		if (!into->docs[di].source && d->source && d->source <= from->sources.count)
+			into->docs[di].source = (uint32_t)srcmap[d->source - 1];
 	}
 	for (size_t i = 0; i < from->n_nodes && rc == 0; i++) {
 		const ag_node *s = &from->nodes[i];
@@ -168,6 +182,99 @@ int ag__graph_absorb(ag_graph *into, const ag_graph *from)
 				json_object_set(ag__graph_attrs(into), key, v);
 	}
 	free(map);
+	return rc;
+}
+
+/* ---- documents seen in both graphs (a merge counts each once) ---- */
+
+/* The name of the graph file `g` was read from, when all its documents were. */
+static const char *graph_name(const ag_graph *g)
+{
+	return g->sources.count == 1 ? g->sources.items[0] : NULL;
+}
+
+/* "a.json (texts/x.txt, hash 0123...)", or what of it is known, `fallback`
+ * standing for the file. */
+static void describe_doc(const ag_graph *g, size_t i, const char *fallback, char *buf, size_t size)
+{
+	const ag_doc_rec *d = &g->docs[i];
+	const char *src = ag__doc_source(g, i);
+	int n = snprintf(buf, size, "%s", src ? src : fallback);
+	if ((d->path || d->hash[0]) && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " (%s%s%s%s)", d->path ? d->path : "",
+		         d->path && d->hash[0] ? ", " : "", d->hash[0] ? "hash " : "", d->hash);
+}
+
+int ag__graph_doc_overlap(const ag_graph *into, const ag_graph *from, char *note, size_t size)
+{
+	size_t shared = 0, from_only = 0, shared_at = 0, shared_into = 0, from_only_at = 0, into_only;
+	const char *name = graph_name(from), *there;
+	char a[512], b[512];
+
+	if (note && size)
+		note[0] = '\0';
+	for (size_t i = 0; i < from->n_docs; i++) {
+		const ag_doc_rec *d = &from->docs[i];
+		size_t j;
+		if (!ag__strmap_get(&into->doc_index, d->id, &j)) {
+			if (!from_only++)
+				from_only_at = i;
+			continue;
+		}
+		/* a hash not known (an older graph) is taken for the same text: the id names it */
+		if (d->hash[0] && into->docs[j].hash[0] && strcmp(d->hash, into->docs[j].hash) != 0) {
+			describe_doc(into, j, "the graph merged into", a, sizeof(a));
+			describe_doc(from, i, "the graph merged", b, sizeof(b));
+			return ag__error(AG_EINVAL,
+			                 "document '%s' has two different texts: %s and %s; a document id must "
+			                 "name one text (extract them apart, or give one another id)",
+			                 d->id, a, b);
+		}
+		if (!shared++) {
+			shared_at = i;
+			shared_into = j;
+		}
+	}
+	if (!shared)
+		return AG_DOCS_NEW;
+	there = ag__doc_source(into, shared_into);
+	into_only = into->n_docs - shared;
+	if (from_only && into_only) {
+		size_t j = 0;
+		while (j < into->n_docs && ag__strmap_get(&from->doc_index, into->docs[j].id, NULL))
+			j++;
+		return ag__error(AG_EINVAL,
+		                 "%s%sshares %zu document%s with %s ('%s', the same text) but each has documents "
+		                 "the other lacks ('%s' only there, '%s' only here): their counts cannot be told "
+		                 "apart; merge graphs of separate documents",
+		                 name ? name : "", name ? ": " : "", shared, shared == 1 ? "" : "s",
+		                 there ? there : "the graph merged into", from->docs[shared_at].id,
+		                 j < into->n_docs ? into->docs[j].id : "?", from->docs[from_only_at].id);
+	}
+	if (note && size)
+		snprintf(note, size, "%s%s%zu document%s already merged%s%s (the same id and text, e.g. '%s'): counted once",
+		         name ? name : "", name ? ": " : "", shared, shared == 1 ? "" : "s", there ? " from " : "",
+		         there ? there : "", from->docs[shared_at].id);
+	return from_only ? AG_DOCS_SUPERSET : AG_DOCS_SEEN;
+}
+
+int ag__graph_absorb_replacing(ag_graph *into, const ag_graph *from)
+{
+	ag_graph *fresh;
+	int rc;
+	if ((rc = ag_graph_new(&fresh)) < 0)
+		return rc;
+	/* the graph-level attributes of `into` stay first, as in any merge */
+	fresh->attrs = into->attrs;
+	into->attrs = NULL;
+	rc = ag__graph_absorb(fresh, from);
+	if (rc == 0) {
+		ag__graph_swap(into, fresh);
+	} else {
+		into->attrs = fresh->attrs; /* a failure leaves `into` as it was */
+		fresh->attrs = NULL;
+	}
+	ag_graph_free(fresh);
 	return rc;
 }
 
@@ -201,6 +308,9 @@ int ag__graph_swap(ag_graph *g, ag_graph *n)
 	ag_graph tmp = *g;
 	*g = *n;
 	g->directed_input = tmp.directed_input;
+	g->multigraph_input = tmp.multigraph_input;
+	g->links_summed = tmp.links_summed;
+	g->self_loops = tmp.self_loops;
 	g->numeric_ids = tmp.numeric_ids;
 	*n = tmp;
 	return 0;

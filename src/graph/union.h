@@ -14,6 +14,23 @@
  * without resolving identities. */
 int ag__graph_absorb(ag_graph *into, const ag_graph *from);
 
+/* The documents of `from` against those of `into` (by id and content hash),
+ * for a merge that counts each document once (ag_graph_merge):
+ *   AG_DOCS_NEW       none of them is in `into`: absorb `from`;
+ *   AG_DOCS_SEEN      every one is, with the same text: `from` adds nothing;
+ *   AG_DOCS_SUPERSET  `from` holds every document of `into` and more: it
+ *                     replaces `into` (ag__graph_absorb_replacing).
+ * AG_EINVAL, naming both sides, when one id has two different texts, or
+ * when the graphs share documents and each has others (their counts cannot
+ * be told apart).  When documents are shared, `note` (may be NULL) gets a
+ * warning for the caller, else "". */
+enum { AG_DOCS_NEW, AG_DOCS_SEEN, AG_DOCS_SUPERSET };
+int ag__graph_doc_overlap(const ag_graph *into, const ag_graph *from, char *note, size_t size);
+
+/* `into` becomes a fresh graph with its graph-level attributes and `from`
+ * absorbed (what `into` held is dropped); a failure leaves it as it was. */
+int ag__graph_absorb_replacing(ag_graph *into, const ag_graph *from);
+
 /* Copy node i of `from` into `into` (by id, attributes merged), *out its index there. */
 int ag__graph_absorb_node(ag_graph *into, const ag_graph *from, size_t i, size_t *out);
 

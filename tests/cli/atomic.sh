@@ -75,7 +75,7 @@ run stdout-full 1 '^actorgraph: stdout: No space left on device$' \
 # --- the output path is a folder: the rename fails, the folder stays as it was ---
 mkdir -p is-a-folder/inside
 echo previous >is-a-folder/inside/keep.txt
-run output-is-folder 1 '^actorgraph: is-a-folder: Is a directory$' "$bin" render -f csv-nodes -o is-a-folder inputs/graph.json
+run output-is-folder 1 '^actorgraph: is-a-folder: is a folder \(-o names a file\)$' "$bin" render -f csv-nodes -o is-a-folder inputs/graph.json
 intact output-is-folder is-a-folder/inside/keep.txt previous
 [ -z "$(ls -A is-a-folder | grep -v '^inside$')" ] || fail "output-is-folder: left $(ls -A is-a-folder)"
 run build-out-is-file 1 '^actorgraph: limited\.json: not a folder$' "$bin" build -q inputs/texts --out limited.json
@@ -94,10 +94,11 @@ if ! as_user test -x "$bin" -a -r inputs/graph.json 2>/dev/null; then
 elif as_user test -w readonly; then
 	echo "skip read-only folder: the folder is writable anyway"
 else
-	run readonly-folder 1 '^actorgraph: readonly/graph\.json: cannot create a temporary file beside it: Permission denied$' \
+	# checked before any work is done (cli_check_output)
+	run readonly-folder 1 '^actorgraph: readonly: folder is not writable \(Permission denied\)$' \
 		as_user "$bin" render -f json -o readonly/graph.json inputs/graph.json
 	intact readonly-folder readonly/graph.json previous
-	run readonly-build 1 '^actorgraph: readonly/graph\.json: cannot create a temporary file beside it: Permission denied$' \
+	run readonly-build 1 '^actorgraph: readonly: folder is not writable \(Permission denied\)$' \
 		as_user "$bin" build -q inputs/texts --out readonly
 	intact readonly-build readonly/graph.json previous
 fi

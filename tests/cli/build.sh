@@ -25,15 +25,24 @@ cmp "$scratch/b/graph.dot" "$scratch/c/graph.dot"
 echo "build: all outputs written, valid and deterministic"
 
 # a large graph: every output holds it all, but graph.svg draws only the 150
-# most central nodes and says so in its title
+# most central nodes (those of each type first: every type is drawn), says so
+# in its title, and build says so on stderr
 if command -v python3 >/dev/null && [ -x "$src/scripts/gen-corpus" ]; then
   "$src/scripts/gen-corpus" 1 3 "$scratch/gen" 2>/dev/null
-  "$bin" build -q "$scratch/gen" --out "$scratch/big"
+  "$bin" build "$scratch/gen" --out "$scratch/big" 2>"$scratch/big.err"
   n_json=$(grep -c '"type": ' "$scratch/big/graph.json" || true)
   n_svg=$(grep -A1 'class="node"' "$scratch/big/graph.svg" | grep -c '<title>\(person\|state\|organization\|meeting\):' || true)
   ((n_json > 150)) || { echo "build: only $n_json nodes from the generated corpus"; exit 1; }
   ((n_svg == 150)) || { echo "build: graph.svg draws $n_svg nodes, not the 150 most central"; exit 1; }
-  grep -q "The 150 most central of $n_json actors" "$scratch/big/graph.svg" ||
+  for t in person state organization meeting; do
+    # (grep -c reads all: grep -q would end the pipe early, and pipefail fail it)
+    n_t=$(grep -A1 'class="node"' "$scratch/big/graph.svg" | grep -c "<title>$t:" || true)
+    ((n_t > 0)) || { echo "build: graph.svg draws no $t"; exit 1; }
+  done
+  n_fmt=$(python3 -c "print(f'{$n_json:,}')")
+  grep -q "The 150 most central of $n_fmt nodes by PageRank, the top 18 of each type first" "$scratch/big/graph.svg" ||
     { echo "build: graph.svg does not say it draws a cut"; exit 1; }
+  grep -q "graph.svg draws the 150 most central of $n_json nodes.*--all draws every node" "$scratch/big.err" ||
+    { echo "build: does not say graph.svg is a cut: $(cat "$scratch/big.err")"; exit 1; }
   echo "build: a $n_json-node graph drawn as its 150 most central nodes"
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Golden-file tests: every tests/golden/NAME.txt is extracted and compared with
-# NAME.json, and rendered to DOT and compared with NAME.dot.  After an intended
+# NAME.json, and rendered to DOT and compared with NAME.dot (and analysed and
+# rendered, compared with NAME.analyzed.dot where there is one).  After an intended
 # change, regenerate the expected files with scripts/regen-golden.
 set -euo pipefail
 bin=$1 src=$2 scratch=$3
@@ -12,7 +13,15 @@ for txt in *.txt; do
   count=$((count + 1))
   "$bin" extract -q -o "$scratch/$name.json" "$txt"
   "$bin" render -f dot -o "$scratch/$name.dot" "$scratch/$name.json"
-  for ext in json dot; do
+  exts="json dot"
+  # NAME.analyzed.dot: the diagram of the analysed graph (community fills,
+  # the legend's community names), when the case has one
+  if [ -f "$name.analyzed.dot" ]; then
+    "$bin" analyze -q -o "$scratch/$name.analyzed.json" "$scratch/$name.json"
+    "$bin" render -q -f dot -o "$scratch/$name.analyzed.dot" "$scratch/$name.analyzed.json"
+    exts="$exts analyzed.dot"
+  fi
+  for ext in $exts; do
     if ! diff -u "$name.$ext" "$scratch/$name.$ext" >"$scratch/$name.$ext.diff"; then
       echo "golden: $name.$ext differs:"; head -40 "$scratch/$name.$ext.diff"; fail=1
     fi

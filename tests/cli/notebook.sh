@@ -31,6 +31,23 @@ first = lines[lines.index(next(l for l in lines if l.startswith("community 0 "))
 if f"  {best['label']} (" not in first or f"{best['metrics']['pagerank']:.4f}" not in first:
     sys.exit(f"notebook: expected {best['label']} first in community 0, got {first!r}")
 PY
+# networkx 3.x as well (3.4 changed node_link_graph's link key, 3.6 its default):
+# the script reads the graph through python/actorgraph, so the listing is the
+# same; any python3 on PATH with networkx 3 will do (matplotlib not needed)
+nx3=
+for py in $(type -ap python3 python3.11 python3.12 python3.13 2>/dev/null); do
+  if "$py" -c 'import networkx, sys; sys.exit(int(networkx.__version__.split(".")[0]) < 3)' 2>/dev/null; then
+    nx3=$py; break
+  fi
+done
+if [ -n "$nx3" ]; then
+  "$nx3" "$src/scripts/notebook_example.py" "$src/graphs/peace-talks/graph.json" --top 3 --no-plot >"$scratch/nx3.txt"
+  diff <(grep -v '^plot saved' "$scratch/peace-talks.txt") "$scratch/nx3.txt" ||
+    { echo "notebook: networkx $("$nx3" -c 'import networkx; print(networkx.__version__)') lists otherwise"; exit 1; }
+  echo "notebook: the same listing on networkx $("$nx3" -c 'import networkx; print(networkx.__version__)') ($nx3)"
+else
+  echo "notebook: no python3 with networkx 3.x on PATH: checked on networkx 2.8 only"
+fi
 "$bin" extract -q -o "$scratch/extracted.json" "$src/graphs/peace-talks/texts"
 check "$scratch/extracted.json" "$scratch/extracted.png" "$scratch/extracted.txt"
 echo "notebook: ok ($(grep -c '^community' "$scratch/peace-talks.txt") communities listed)"

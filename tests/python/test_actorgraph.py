@@ -336,7 +336,8 @@ class ViewsTest(unittest.TestCase):
         self.assertEqual(set(ag.by_type(self.G, ["other"])), {"region:x"})
         self.assertEqual(set(ag.by_type(self.G, ("meeting", "organization"))),
                          {"meeting:summit", "organization:league"})
-        for bad in ("persons", "", ["person", "city"]):
+        self.assertEqual(set(ag.by_type(self.G, "Persons,states")), set(V))  # as --types takes them
+        for bad in ("personz", "", ["person", "city"]):
             with self.subTest(bad=bad), self.assertRaises(ValueError):
                 ag.by_type(self.G, bad)
 
@@ -363,7 +364,7 @@ class ViewsTest(unittest.TestCase):
 
 @needs_cli
 class ViewsAsTheCommandLineTest(unittest.TestCase):
-    """by_type and min_weight keep what --types and --min-weight keep."""
+    """by_type, min_weight and window keep what --types, --min-weight and --since/--until keep."""
 
     def cli_view(self, path, **opts):
         return ag.load_graph(ag.analyze(path, communities="none", quiet=True, **opts))
@@ -375,9 +376,17 @@ class ViewsAsTheCommandLineTest(unittest.TestCase):
                 with self.subTest(path=path.name, min_weight=w):
                     V, C = ag.min_weight(G, w), self.cli_view(path, min_weight=w)
                     self.assertEqual((set(V), edge_set(V)), (set(C), edge_set(C)))
-            for types in ("person,state", "meeting", "organization,other", ["state"], ["person", "meeting"]):
+            for types in ("person,state", "meeting", "organization,other", ["state"], ["person", "meeting"],
+                          "persons,States"):
                 with self.subTest(path=path.name, types=types):
                     V, C = ag.by_type(G, types), self.cli_view(path, types=types)
+                    self.assertEqual((set(V), edge_set(V)), (set(C), edge_set(C)))
+            # window() is the command's --since/--until view
+            for since, until in (("2024-03-05", None), (None, "2024-02-28"), ("2024-02", "2024-03"),
+                                 ("2025-05-17", "2025-06"), ("2026", None), ("2030", None)):
+                with self.subTest(path=path.name, since=since, until=until):
+                    kw = {k: v for k, v in (("since", since), ("until", until)) if v}
+                    V, C = ag.window(G, since, until), self.cli_view(path, **kw)
                     self.assertEqual((set(V), edge_set(V)), (set(C), edge_set(C)))
 
 
@@ -385,44 +394,56 @@ class ViewsAsTheCommandLineTest(unittest.TestCase):
 
 class ColorsTest(unittest.TestCase):
     def test_palette_is_the_renderers(self):
-        """The palette and fills are the C renderer's, in its order (read from src/ when present;
-        the diagram itself: ColorsAsTheDiagramTest)."""
+        """The palette and fills are the C renderer's and the analysis's, in their order (read
+        from src/ when present; the diagram itself: ColorsAsTheDiagramTest)."""
         self.assertEqual(ag.PALETTE, ("#77AADD", "#EE8866", "#44BB99", "#FFAABB", "#EEDD88",
                                       "#99DDFF", "#BBCC33", "#AAAA00"))
+        self.assertEqual(ag.PATTERNS, ("solid", "double", "half", "half,double"))
         if not (SRC / "src").is_dir():
             return
         text = "\n".join(p.read_text(encoding="utf-8", errors="replace")
                          for p in sorted((SRC / "src").rglob("*.[ch]")))
         palettes = [tuple(re.findall(r'"(#[0-9A-Fa-f]{6})"', m.group(1)))
                     for m in re.finditer(r"palette\w*\s*\[\w*\]\s*=\s*\{(.*?)\}", text, re.S)]
-        self.assertIn(ag.PALETTE, palettes, "the renderer's palette in src/ is not PALETTE")
-        fills = dict(re.findall(r'#define\s+\w*FILL_(NONE|SMALL)\s+"(#[0-9A-Fa-f]{6})"', text))
-        self.assertEqual(fills, {"NONE": ag.FILL_NONE, "SMALL": ag.FILL_SMALL})
+        self.assertGreaterEqual(palettes.count(ag.PALETTE), 2, "the palettes in src/ are not PALETTE")
+        fills = dict(re.findall(r'#define\s+\w*FILL_(NONE|ALONE)\s+"(#[0-9A-Fa-f]{6})"', text))
+        self.assertEqual(fills, {"NONE": ag.FILL_NONE, "ALONE": ag.FILL_ALONE})
 
-    def test_ranked_by_size_then_id(self):
+    def test_by_id(self):
         G = ag.load_graph(FIXTURES / "views.json")
-        # communities 5 and 1 have 3 nodes each (the smaller id first), 0 has one node
-        self.assertEqual(ag.community_colors(G), {0: ag.FILL_SMALL, 1: "#77AADD", 5: "#EE8866"})
+        # no "communities" record: by id, whatever the sizes (a view cannot know them)
+        self.assertEqual(ag.community_colors(G), {0: "#77AADD", 1: "#EE8866", 5: "#99DDFF"})
         colours = ag.node_colors(G)
         self.assertEqual(list(colours), list(G.nodes))
-        self.assertEqual(colours["person:ann"], "#EE8866")
+        self.assertEqual(colours["person:ann"], "#99DDFF")
         self.assertEqual(colours["state:carpania"], ag.FILL_NONE)  # no community
-        self.assertEqual(colours["meeting:summit"], ag.FILL_SMALL)
+        self.assertEqual(colours["meeting:summit"], "#77AADD")
 
     def test_more_communities_than_colours(self):
         G = nx.Graph()
-        for c in range(10):  # community c has 12 - c nodes: rank c
-            for i in range(12 - c):
+        for c in range(34):
+            for i in range(2):
                 G.add_node(f"n{c}-{i}", community=c)
-        G.add_node("lone", community=10)
         G.add_node("neg", community=-1)
-        colours = ag.community_colors(G)
-        self.assertEqual([colours[c] for c in range(8)], list(ag.PALETTE))
-        self.assertEqual((colours[8], colours[9], colours[10]), (ag.FILL_SMALL,) * 3)
-        self.assertNotIn(-1, colours)
+        styles = ag.community_styles(G)
+        self.assertEqual([styles[c][0] for c in range(8)], list(ag.PALETTE))
+        self.assertEqual([styles[c] for c in (8, 9, 17, 25, 33)],
+                         [("#77AADD", "double"), ("#EE8866", "double"), ("#EE8866", "half"),
+                          ("#EE8866", "half,double"), ("#EE8866", "solid")])
+        self.assertNotIn(-1, styles)
         self.assertEqual(ag.node_colors(G)["neg"], ag.FILL_NONE)
 
-    def test_stored_colours_win(self):
+    def test_stored_record_wins(self):
+        G = ag.load_graph(FIXTURES / "views.json")
+        G.graph["communities"] = [{"id": 5, "size": 30, "hub": "person:ann", "color": "#123abc", "pattern": "half"},
+                                  {"id": 1, "size": 1, "hub": "gone", "hub_label": "Gone"},
+                                  {"id": 0, "size": 4, "color": "red;url(x)"}]
+        self.assertEqual(ag.community_styles(G), {5: ("#123ABC", "half"), 1: (ag.FILL_ALONE, "solid"),
+                                                  0: ("#77AADD", "solid")})
+        self.assertEqual(ag.community_labels(G)[5], "Ann +29")
+        self.assertEqual(ag.community_labels(G)[1], "Gone")
+
+    def test_stored_node_colours_win(self):
         G = ag.load_graph(FIXTURES / "views.json")
         G.nodes["person:ann"]["color"] = "#123456"
         G.nodes["person:bob"]["color"] = "#123456"
@@ -432,6 +453,19 @@ class ColorsTest(unittest.TestCase):
         colours = ag.node_colors(G)
         self.assertEqual(colours["state:aland"], "#123456")  # its community's stored colour
         self.assertEqual(colours["organization:league"], "#FF0010")
+
+    def test_meeting_labels(self):
+        G = nx.Graph()
+        G.add_node("m:1", label="Istanbul talks", type="meeting", place="Istanbul", start="2025-05-16")
+        G.add_node("m:2", label="Istanbul talks", type="meeting", status="proposed", first_seen="2025-06-02")
+        G.add_node("m:3", label="Talks", type="meeting", place="Doha")
+        G.add_node("m:4", label="Talks", type="meeting", place="Doha")
+        G.add_node("m:5", label="Geneva talks", type="meeting")
+        G.add_node("s:x", label="Istanbul talks", type="state")
+        self.assertEqual(ag.node_labels(G), {
+            "m:1": "Istanbul talks (2025-05-16)", "m:2": "Istanbul talks (proposed, seen 2025-06-02)",
+            "m:3": "Talks (Doha) [m:3]", "m:4": "Talks (Doha) [m:4]", "m:5": "Geneva talks",
+            "s:x": "Istanbul talks"})
 
 
 @needs_cli
@@ -527,9 +561,9 @@ class CommandTest(unittest.TestCase):
         self.assertIn("/no/such/folder", str(cm.exception))
         self.assertTrue(str(cm.exception).startswith("actorgraph: "))
         with self.assertRaises(ag.ActorgraphError) as cm:
-            ag.analyze(FIXTURES / "graph.json", types="persons")
+            ag.analyze(FIXTURES / "graph.json", types="personz")
         self.assertEqual(cm.exception.returncode, 2)
-        self.assertIn("unknown node type 'persons'", str(cm.exception))
+        self.assertIn("unknown node type 'personz'", str(cm.exception))
         with self.assertRaises(ag.ActorgraphError) as cm:
             ag.extract(FIXTURES / "texts", no_such_option=True)
         self.assertEqual(cm.exception.returncode, 2)

@@ -503,7 +503,7 @@ static void test_large_sampled(void **state)
 	char id[16];
 	json_t *info;
 	progress_log log;
-	bool seen_chunk = false, seen_sampled = false, seen_closeness = false;
+	bool seen_chunk = false, seen_sampled_b = false, seen_sampled = false, seen_closeness = false;
 	/* exact harmonic: 400 nodes at 1, 400 at 2, 200 at 3 */
 	const double harmonic = 400.0 + 200.0 + 200.0 / 3.0;
 	(void)state;
@@ -524,11 +524,13 @@ static void test_large_sampled(void **state)
 	assert_int_equal(ag_analyze(g, &o), 0);
 	/* 256 sources in chunks of 32: 12%, 25%, ... 87% */
 	for (size_t i = 0; i < log.n; i++) {
-		seen_chunk |= strcmp(log.lines[i], "betweenness 12") == 0;
+		/* a sampled step says so, as it begins and as it advances */
+		seen_chunk |= strcmp(log.lines[i], "betweenness (sampled) 12") == 0;
+		seen_sampled_b |= strcmp(log.lines[i], "betweenness (sampled) -1") == 0;
 		seen_sampled |= strcmp(log.lines[i], "closeness and harmonic (sampled) -1") == 0;
 		seen_closeness |= strcmp(log.lines[i], "closeness and harmonic 50") == 0;
 	}
-	assert_true(seen_chunk && seen_sampled && seen_closeness);
+	assert_true(seen_chunk && seen_sampled_b && seen_sampled && seen_closeness);
 	assert_string_equal(log.lines[log.n - 1], "done -1");
 	info = attr(g, "metrics_info");
 	assert_non_null(strstr(json_string_value(json_object_get(info, "betweenness")), "estimated"));
