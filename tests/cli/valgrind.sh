@@ -33,6 +33,8 @@ vg() {
 	if [ -s "$name.vg" ]; then
 		echo "FAIL $name: valgrind reports errors:"
 		grep -E 'Invalid|uninitialised|lost in loss record|ERROR SUMMARY' "$name.vg" | head -10
+		# the first record whole, with its stack: enough to write a fix or a suppression
+		sed -n '/Invalid\|uninitialised\|lost in loss record/,/^==[0-9]*== $/p' "$name.vg" | head -40
 		failures=$((failures + 1))
 	elif ((rc != want)); then
 		echo "FAIL $name: exit status $rc, expected $want: $(head -2 "$name.err")"
