@@ -252,7 +252,8 @@ static int expand_dir(ag_reader *r, const char *path, const struct stat *st)
 	}
 	closedir(d);
 	if (rc == 0) {
-		qsort(names, n, sizeof(*names), name_cmp);
+		if (n)
+			qsort(names, n, sizeof(*names), name_cmp);
 		/* skip (with a warning, in name order) what is not an input */
 		for (size_t i = 0; i < n; i++) {
 			struct stat est;
