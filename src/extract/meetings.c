@@ -24,11 +24,11 @@
 static const char *const cue_nouns[] = {
 	"talks", "negotiations", "negotiation", "meeting", "meetings", "summit", "summits",
 	"conference", "consultations", "encounter", "call", "round", "rounds", "met", "meet",
-	"signed", "signing", NULL};
+	"signed", "signing", "forum", NULL};
 static const char *const cue_kinds[] = {
 	"talks", "talks", "talks", "meeting", "meeting", "summit", "summit",
 	"conference", "talks", "meeting", "call", "talks", "talks", "meeting", "meeting",
-	"signing", "signing"};
+	"signing", "signing", "forum"};
 
 /* What is signed at a signing: "the agreement signed in Pretoria". */
 static const char *const signed_things[] = {
@@ -45,6 +45,12 @@ static const char *const ordinals[] = {
 /* Words that tie a sentence to the talks without naming them. */
 static const char *const context_words[] = {"delegation", "delegations", "session", "side", NULL};
 
+/* A gathering many attend, whose host and chair take part rather than broker. */
+static bool multilateral(const char *kind)
+{
+	return kind && (strcmp(kind, "summit") == 0 || strcmp(kind, "conference") == 0 || strcmp(kind, "forum") == 0);
+}
+
 static const char *const said_words[] = {"said", "says", "told", "added", "stated", NULL};
 static const char *const proposal_words[] = {
 	"potential", "possible", "proposed", "planned", "prospective", "future", "hypothetical",
@@ -56,8 +62,11 @@ static const char *const modal_words[] = {
 static const char *const verdict_words[] = {"possible", "likely", "planned", "expected", "envisaged", "mooted", NULL};
 static const char *const mediation_verbs[] = {
 	"mediated", "brokered", "facilitated", "sponsored", "chaired", "moderated", "opened", "hosted", "supervised",
-	"convened", "organised", "organized", "arranged", NULL};
-static const char *const opening_verbs[] = {"opened", "chaired", "hosted", "moderated", NULL};
+	"convened", "organised", "organized", "arranged", "overseen", NULL};
+/* "Foreign Minister X, who helped facilitate the meeting" */
+static const char *const mediation_infinitives[] = {"mediate", "facilitate", "broker", "host", "arrange", NULL};
+static ag_wordset mediation_infinitives_set = AG_WORDSET(mediation_infinitives);
+static const char *const opening_verbs[] = {"opened", "chaired", "hosted", "moderated", "presided", NULL};
 static const char *const lead_verbs[] = {
 	"led", "leads", "leading", "headed", "heads", "heading", "met", "meets", "attended", "attends",
 	"joined", "negotiated", "opened", "lead", "head", NULL};
@@ -332,8 +341,86 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 	}
 }
 
-/* Is person mention m present at the talks by the words around it? */
-static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, size_t send)
+/* "joined by phone", "took part by video link": not there in person; the
+ * call is no meeting. */
+static bool by_wire(const ag_textdoc *td, size_t k)
+{
+	return ag__tok_is(td, k, "by") && (ag__tok_is(td, k + 1, "phone") || ag__tok_is(td, k + 1, "telephone") ||
+	                                   ag__tok_is(td, k + 1, "video") || ag__tok_is(td, k + 1, "videoconference") ||
+	                                   ag__tok_is(td, k + 1, "videolink"));
+}
+
+/* Where a list of those present begins in the sentence from token s to
+ * send: "the forum was joined by A, B and C", "attended by", "Also attending
+ * were", "Among the participants of the meeting were", "participants
+ * included".  The first token of the list, or (size_t)-1. */
+static size_t attendance_list(const ag_textdoc *td, size_t s, size_t send)
+{
+	for (size_t k = s; k + 1 < send; k++) {
+		if ((ag__tok_is(td, k, "joined") || ag__tok_is(td, k, "attended")) && ag__tok_is(td, k + 1, "by") &&
+		    !by_wire(td, k + 1))
+			return k + 2;
+		if ((ag__tok_is(td, k, "attending") || ag__tok_is(td, k, "present")) &&
+		    (ag__tok_is(td, k + 1, "were") || ag__tok_is(td, k + 1, "was") || ag__tok_is(td, k + 1, "are") ||
+		     ag__tok_is(td, k + 1, "is")))
+			return k + 2;
+		if (ag__tok_is(td, k, "participants") || ag__tok_is(td, k, "attendees") || ag__tok_is(td, k, "delegates")) {
+			for (size_t v = k + 1; v < send && v < k + 9; v++) {
+				if (ag__tok_punct(td, v) == '.' || ag__tok_punct(td, v) == ';')
+					break;
+				if (ag__tok_is(td, v, "were") || ag__tok_is(td, v, "was") || ag__tok_is(td, v, "are") ||
+				    ag__tok_is(td, v, "included") || ag__tok_is(td, v, "include") || ag__tok_is(td, v, "includes"))
+					return v + 1;
+			}
+		}
+	}
+	return (size_t)-1;
+}
+
+/* "X took part", "X participated": words of attendance after a name. */
+static bool took_part(const ag_textdoc *td, size_t k)
+{
+	return (ag__tok_is(td, k, "took") && ag__tok_is(td, k + 1, "part")) || ag__tok_is(td, k, "participated") ||
+	       ag__tok_is(td, k, "participates");
+}
+
+/* "held talks", "had a meeting", "began a new round of negotiations": a verb
+ * of holding talks at token k, its object within three words. */
+static const char *const holding_verbs[] = {"held", "hold", "holds", "holding", "had", "has", "have", "began", "begin",
+                                            "resumed", "resume", "opened", "concluded", NULL};
+static ag_wordset holding_verbs_set = AG_WORDSET(holding_verbs);
+
+static bool holds_talks(const ag_textdoc *td, size_t k, size_t send)
+{
+	if (!word_in(td, k, &holding_verbs_set))
+		return false;
+	for (size_t c = k + 1; c < send && c <= k + 3; c++) {
+		if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
+			return true;
+		if (ag__tok_punct(td, c))
+			return false;
+	}
+	return false;
+}
+
+/* "a summit in Lisbon on Sunday with X": talks named shortly before "with"
+ * at token k, in the same clause. */
+static bool talks_with(const ag_textdoc *td, size_t k, size_t s)
+{
+	if (k == s || ag__tok_punct(td, k - 1) == ',')
+		return false;
+	for (size_t c = k; c > s && c + 7 > k; c--) {
+		if (ag__tok_punct(td, c - 1) == ',' || ag__tok_punct(td, c - 1) == ';' || ag__tok_is(td, c - 1, "and"))
+			return false;
+		if (cue_kind(td, c - 1))
+			return !ag__tok_is(td, c - 1, "call");
+	}
+	return false;
+}
+
+/* Is person mention m present at the talks by the words around it?  A list
+ * of those present begins at token `list` ((size_t)-1: none). */
+static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, size_t send, size_t list)
 {
 	size_t a = m->tok, b = m->tok + m->ntok;
 	const ag_mention *next = ag__ment_at(td, b);
@@ -341,11 +428,14 @@ static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, si
 	/* "Putin's aide", "Mr Putin envoy": the name describes someone else */
 	if ((td->toks[b - 1].flags & TF_POSS) || (next && next->kind == M_TITLE))
 		return false;
+	if (list != (size_t)-1 && a >= list)
+		return true;
 	for (size_t k = a > s + 6 ? a - 6 : s; k < a; k++) {
 		if ((ag__tok_is(td, k, "by") && k > s && word_in(td, k - 1, &lead_verbs_set)) || ag__tok_is(td, k, "includes") ||
 		    ag__tok_is(td, k, "including") || ag__tok_is(td, k, "include") || ag__tok_is(td, k, "alongside"))
 			return true;
-		if (ag__tok_is(td, k, "with") && k > s && (cue_kind(td, k - 1) || ag__tok_is(td, k - 1, "met")))
+		/* "talks with X", "met with X", "a summit in Lisbon with X"; a call with X is no meeting */
+		if (ag__tok_is(td, k, "with") && k > s && (talks_with(td, k, s) || ag__tok_is(td, k - 1, "met")))
 			return true;
 		if (ag__tok_is(td, k, "met") || ag__tok_is(td, k, "between"))
 			return true;
@@ -355,7 +445,11 @@ static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, si
 		    ag__tok_is(td, k, "skipped") || ag__tok_is(td, k, "skipping") || ag__tok_is(td, k, "confirmed") ||
 		    ag__tok_is(td, k, "told") || ag__tok_is(td, k, "says"))
 			break;
-		if (word_in(td, k, &lead_verbs_set) || (ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)))
+		if ((word_in(td, k, &lead_verbs_set) || took_part(td, k)) &&
+		    (by_wire(td, k + 1) || by_wire(td, k + 2) || by_wire(td, k + 3)))
+			break;
+		if (word_in(td, k, &lead_verbs_set) || took_part(td, k) || holds_talks(td, k, send) ||
+		    (ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)))
 			return true;
 		if ((ag__tok_is(td, k, "after") || ag__tok_is(td, k, "following")) && k + 2 < send &&
 		    (cue_kind(td, k + 1) || cue_kind(td, k + 2)))
@@ -378,7 +472,8 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 {
 	const ag_sentence *s = &td->sents[si];
 	size_t send = s->tok + s->ntok, best_dist = (size_t)-1, cues[8], n_cues = 0;
-	bool context = false, chain = false;
+	size_t list = attendance_list(td, s->tok, send);
+	bool context = list != (size_t)-1, chain = false;
 
 	memset(ev, 0, sizeof(*ev));
 	ev->m.place = ev->m.country = -1;
@@ -419,7 +514,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 		}
 		if (kind && n_cues < sizeof(cues) / sizeof(cues[0]))
 			cues[n_cues++] = i;
-		if (word_in(td, i, &context_words_set))
+		if (word_in(td, i, &context_words_set) || took_part(td, i))
 			context = true;
 	}
 	if (!ev->creates && !context)
@@ -562,11 +657,13 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			continue;
 		}
 		if ((m->kind == M_STATE || m->kind == M_ORG || m->kind == M_PERSON)) {
-			bool mediates = false;
+			bool mediates = false, hosts = false;
 			/* "mediated by the United States", "brokered by Washington" */
 			for (size_t k = m->tok > s->tok + 3 ? m->tok - 3 : s->tok; k < m->tok; k++)
-				if (ag__tok_is(td, k, "by") && k > s->tok && word_in(td, k - 1, &mediation_verbs_set))
+				if (ag__tok_is(td, k, "by") && k > s->tok && word_in(td, k - 1, &mediation_verbs_set)) {
 					mediates = true;
+					hosts |= word_in(td, k - 1, &opening_verbs_set);
+				}
 			/* "under the auspices of the UN", "under UN auspices" */
 			for (size_t k = m->tok > s->tok + 3 ? m->tok - 3 : s->tok; k < m->tok; k++)
 				if (ag__tok_is(td, k, "auspices") || (ag__tok_is(td, k, "under") && ag__tok_is(td, m->tok + m->ntok, "auspices")))
@@ -577,13 +674,43 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 					mediates = true;
 			/* "Foreign Minister Hakan Fidan opened the session" */
 			if (m->kind == M_PERSON && word_in(td, m->tok + m->ntok, &opening_verbs_set))
-				mediates = true;
+				mediates = hosts = true;
+			/* "Economy Minister X, who helped facilitate the meeting" */
+			if (m->kind == M_PERSON) {
+				size_t k = m->tok + m->ntok;
+				if (ag__tok_punct(td, k) == ',')
+					k++;
+				if (ag__tok_is(td, k, "who")) {
+					for (size_t v = k + 1; v < send && v < k + 4; v++) {
+						if (word_in(td, v, &mediation_verbs_set) || word_in(td, v, &mediation_infinitives_set)) {
+							mediates = true;
+							hosts |= word_in(td, v, &opening_verbs_set) || ag__tok_is(td, v, "host");
+							break;
+						}
+						if (!(ag__tok_is(td, v, "helped") || ag__tok_is(td, v, "help") || ag__tok_is(td, v, "had") ||
+						      ag__tok_is(td, v, "has") || ag__tok_is(td, v, "to")))
+							break;
+					}
+				}
+			}
+			/* the host or chair of a summit takes part in it ("a summit
+			 * hosted by Prime Minister X"); of talks between others, brokers them */
+			if (mediates && hosts && multilateral(ev->m.kind)) {
+				int32_t side = side_of(td, m);
+				if (m->kind == M_PERSON)
+					add_role(ev->m.participants, &ev->m.n_participants, m->entity);
+				else if (side >= 0)
+					add_role(ev->m.parties, &ev->m.n_parties, side);
+				continue;
+			}
 			if (mediates) {
 				int32_t side = side_of(td, m);
 				if (side >= 0)
 					add_role(ev->m.mediators, &ev->m.n_mediators, side);
-				if (m->kind == M_PERSON)
+				if (m->kind == M_PERSON) {
 					add_role(ev->m.participants, &ev->m.n_participants, m->entity);
+					add_role(ev->m.mediator_persons, &ev->m.n_mediator_persons, m->entity);
+				}
 				continue;
 			}
 		}
@@ -592,7 +719,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			/* "with A and Mr Trump's son-in-law B": B is listed with A */
 			for (size_t k = m->tok > s->tok + 7 ? m->tok - 7 : s->tok; chain && k < m->tok; k++)
 				listed |= ag__tok_is(td, k, "and") || ag__tok_punct(td, k) == ',';
-			if (participates(td, m, s->tok, send) || (listed && !(td->toks[m->tok + m->ntok - 1].flags & TF_POSS))) {
+			if (participates(td, m, s->tok, send, list) || (listed && !(td->toks[m->tok + m->ntok - 1].flags & TF_POSS))) {
 				add_role(ev->m.participants, &ev->m.n_participants, m->entity);
 				chain = true;
 			} else if (!(td->toks[m->tok + m->ntok - 1].flags & TF_POSS) && !ag__tok_is(td, m->tok + m->ntok, "envoy")) {
@@ -655,6 +782,8 @@ static void merge_event(ag_meeting *m, const event *ev)
 		add_role(m->mediators, &m->n_mediators, ev->m.mediators[k]);
 	for (size_t k = 0; k < ev->m.n_participants; k++)
 		add_role(m->participants, &m->n_participants, ev->m.participants[k]);
+	for (size_t k = 0; k < ev->m.n_mediator_persons; k++)
+		add_role(m->mediator_persons, &m->n_mediator_persons, ev->m.mediator_persons[k]);
 	m->trilateral |= ev->m.trilateral;
 	m->two_sides |= ev->m.two_sides;
 }
@@ -666,7 +795,7 @@ static int new_meeting(ag_textdoc *td, const event *ev)
 		return AG_ENOMEM;
 	m = &td->meetings[td->n_meetings++];
 	*m = ev->m;
-	m->n_parties = m->n_mediators = m->n_participants = 0;
+	m->n_parties = m->n_mediators = m->n_participants = m->n_mediator_persons = 0;
 	m->events = 0;
 	merge_event(m, ev);
 	return 0;
@@ -686,6 +815,21 @@ static int32_t main_meeting(const ag_textdoc *td)
 	return best;
 }
 
+/* The held meeting of one of the two sentences before sentence si, if any:
+ * "the meeting" of a sentence is most likely the one just told of ("A and B
+ * held talks in Geneva on Saturday.  X, who helped facilitate the meeting,
+ * said ..."). */
+#define RECENT_SENTENCES 2
+static int32_t recent_meeting(const ag_textdoc *td, uint32_t si)
+{
+	for (uint32_t b = si; b > 0 && si - b < RECENT_SENTENCES; b--) {
+		int32_t j = td->sent_ev[b - 1].meeting;
+		if (j >= 0 && !td->meetings[j].proposed && !td->meetings[j].historical)
+			return j;
+	}
+	return -1;
+}
+
 /* Is state entity `st` named in the document as a state (not only through a
  * city of it used as a place)? */
 static bool state_named(const ag_textdoc *td, int32_t st)
@@ -697,7 +841,13 @@ static bool state_named(const ag_textdoc *td, int32_t st)
 }
 
 /* States named most in the document, for talks whose sides are only implied
- * ("the two sides", "trilateral negotiations"). */
+ * ("the two sides", "trilateral negotiations"): among those named in a
+ * sentence of talks, never one named only elsewhere ("Paris backed the plan"). */
+static bool named_with_talks(const ag_textdoc *td, const ag_mention *x)
+{
+	return td->sent_ev[td->toks[x->tok].sent].meeting != AG_SENT_NO_EVENT;
+}
+
 static void fill_parties(const ag_textdoc *td, ag_meeting *m)
 {
 	size_t want = m->trilateral ? 3 : 2;
@@ -707,12 +857,12 @@ static void fill_parties(const ag_textdoc *td, ag_meeting *m)
 		for (size_t i = 0; i < td->n_ments; i++) {
 			const ag_mention *x = &td->ments[i];
 			unsigned n = 0;
-			if (x->kind != M_STATE || has_role(m->parties, m->n_parties, x->entity) ||
+			if (x->kind != M_STATE || !named_with_talks(td, x) || has_role(m->parties, m->n_parties, x->entity) ||
 			    (!m->trilateral && has_role(m->mediators, m->n_mediators, x->entity)) ||
 			    (m->country == x->entity && !m->trilateral))
 				continue;
-			for (size_t j = 0; j < td->n_ments; j++)
-				n += td->ments[j].kind == M_STATE && td->ments[j].entity == x->entity;
+			for (size_t jj = 0; jj < td->n_ments; jj++)
+				n += td->ments[jj].kind == M_STATE && td->ments[jj].entity == x->entity;
 			if (n > best_n || (n == best_n && best >= 0 && x->entity < best)) {
 				best = x->entity;
 				best_n = n;
@@ -722,6 +872,64 @@ static void fill_parties(const ag_textdoc *td, ag_meeting *m)
 			break;
 		add_role(m->parties, &m->n_parties, best);
 	}
+}
+
+/* Is a person of this document on the side of a mediator of m? */
+static bool mediator_side(const ag_textdoc *td, const ag_meeting *m, int32_t person)
+{
+	int32_t side = td->persons[person].affil;
+	return side >= 0 && has_role(m->mediators, m->n_mediators, side);
+}
+
+/* The roles of meeting m (index j) once all its sentences are read: who is a
+ * side, who hosts or brokers it, who is there. */
+static void settle_roles(const ag_textdoc *td, ag_meeting *m, bool is_main)
+{
+	size_t w = 0;
+	bool host_present = false;
+
+	/* negotiators and delegation heads of the story are at its main talks */
+	if (is_main)
+		for (size_t p = 0; p < td->n_persons; p++)
+			if (td->persons[p].negotiator)
+				add_role(m->participants, &m->n_participants, (int32_t)p);
+	/* those present speak for their side: it is a side of the meeting ("the
+	 * forum was joined by Romanian President X": Romania), unless it brokers it */
+	for (size_t k = 0; k < m->n_participants; k++) {
+		int32_t p = m->participants[k], side = td->persons[p].affil;
+		if (side < 0 || has_role(m->mediator_persons, m->n_mediator_persons, p) ||
+		    has_role(m->mediators, m->n_mediators, side))
+			continue;
+		add_role(m->parties, &m->n_parties, side);
+		host_present |= side == m->country;
+	}
+	/* a mediator is not a party; a party listed as mediator stays a mediator */
+	for (size_t k = 0; k < m->n_parties; k++)
+		if (!has_role(m->mediators, m->n_mediators, m->parties[k]))
+			m->parties[w++] = m->parties[k];
+	m->n_parties = w;
+	if (!m->proposed && (is_main || m->two_sides || m->trilateral))
+		fill_parties(td, m);
+	/* the host is not a side of talks between two others ("talks in Abu
+	 * Dhabi"), but is of a visit ("talks in Moscow with Putin") and of what
+	 * its own leaders attend */
+	if (m->country >= 0 && has_role(m->parties, m->n_parties, m->country) && m->n_parties >= 3 && !host_present) {
+		w = 0;
+		for (size_t k = 0; k < m->n_parties; k++)
+			if (m->parties[k] != m->country)
+				m->parties[w++] = m->parties[k];
+		m->n_parties = w;
+	}
+	/* talks between two others in a country: the host is a mediator
+	 * ("Russia-Ukraine talks in Istanbul": Turkey), unless the text
+	 * names another ("hosted by European Council President Michel") */
+	if (m->country >= 0 && m->n_parties >= 2 && !m->n_mediators && !has_role(m->parties, m->n_parties, m->country) &&
+	    state_named(td, m->country))
+		add_role(m->mediators, &m->n_mediators, m->country);
+	/* a mediator's people at the talks broker them */
+	for (size_t k = 0; k < m->n_participants; k++)
+		if (mediator_side(td, m, m->participants[k]))
+			add_role(m->mediator_persons, &m->n_mediator_persons, m->participants[k]);
 }
 
 int ag__find_meetings(ag_textdoc *td)
@@ -735,11 +943,20 @@ int ag__find_meetings(ag_textdoc *td)
 	td->n_meetings = 0;
 	if (td->date[0] && ag__date_parse_iso(td->date, strlen(td->date), &anchor_d) && ag__date_valid(&anchor_d))
 		anchor = &anchor_d;
-	if (td->n_sents && !(evs = malloc(td->n_sents * sizeof(*evs))))
+	if (td->n_sents && (!(evs = malloc(td->n_sents * sizeof(*evs))) ||
+	                    AG_GROW(td->sent_ev, td->cap_sent_ev, td->n_sents) < 0)) {
+		free(evs);
 		return ag__enomem();
-	for (size_t si = 0; si < td->n_sents; si++)
-		if (read_event(td, si, anchor, &evs[n]))
+	}
+	for (size_t si = 0; si < td->n_sents; si++) {
+		td->sent_ev[si].meeting = AG_SENT_NO_EVENT;
+		td->sent_ev[si].names_talks = false;
+		if (read_event(td, si, anchor, &evs[n])) {
+			td->sent_ev[si].meeting = AG_SENT_UNUSED;
+			td->sent_ev[si].names_talks = evs[n].creates;
 			n++;
+		}
+	}
 
 	/* meetings with a place: one per place and time */
 	for (size_t k = 0; k < n && rc == 0; k++) {
@@ -752,11 +969,12 @@ int ag__find_meetings(ag_textdoc *td)
 			if (m->proposed == ev->m.proposed && m->historical == ev->m.historical && same_place(m, &ev->m) &&
 			    dates_fit(ev, m)) {
 				merge_event(m, ev);
+				td->sent_ev[ev->m.first_sent].meeting = (int32_t)j;
 				found = true;
 			}
 		}
-		if (!found)
-			rc = new_meeting(td, ev);
+		if (!found && (rc = new_meeting(td, ev)) == 0)
+			td->sent_ev[ev->m.first_sent].meeting = (int32_t)td->n_meetings - 1;
 		ev->creates = false; /* used */
 		ev->cue = (size_t)-2;
 	}
@@ -766,71 +984,66 @@ int ag__find_meetings(ag_textdoc *td)
 		int32_t main;
 		if (ev->cue == (size_t)-2)
 			continue;
-		main = main_meeting(td);
+		main = recent_meeting(td, ev->m.first_sent);
+		if (main < 0 || !dates_fit(ev, &td->meetings[main]))
+			main = main_meeting(td);
 		if (ev->m.proposed) {
-			if (ev->creates && (ev->m.n_parties >= 2 || ev->m.n_participants >= 2))
-				rc = new_meeting(td, ev);
+			if (ev->creates && (ev->m.n_parties >= 2 || ev->m.n_participants >= 2) && (rc = new_meeting(td, ev)) == 0)
+				td->sent_ev[ev->m.first_sent].meeting = (int32_t)td->n_meetings - 1;
 			continue;
 		}
 		/* an earlier round is a meeting of its own only with a month to it
 		 * ("talks in March 2022"), not "rounds of talks since 2022" */
 		if (ev->m.historical) {
-			if (ev->creates && ev->m.month && ev->m.n_parties >= 2)
-				rc = new_meeting(td, ev);
+			if (ev->creates && ev->m.month && ev->m.n_parties >= 2 && (rc = new_meeting(td, ev)) == 0)
+				td->sent_ev[ev->m.first_sent].meeting = (int32_t)td->n_meetings - 1;
 			continue;
 		}
 		if (main >= 0 && dates_fit(ev, &td->meetings[main])) {
 			merge_event(&td->meetings[main], ev);
+			td->sent_ev[ev->m.first_sent].meeting = main;
 		} else if (ev->creates && (ev->m.n_parties >= 2 || ev->m.two_sides)) {
-			rc = new_meeting(td, ev);
+			if ((rc = new_meeting(td, ev)) == 0)
+				td->sent_ev[ev->m.first_sent].meeting = (int32_t)td->n_meetings - 1;
 		}
 	}
 	/* a meeting is something that happens somewhere or on some day: talks
 	 * known by neither place nor date are a topic (a proposed one a wish), and
 	 * calls are no meetings */
-	if (rc == 0) {
+	if (rc == 0 && td->n_meetings) {
+		int32_t *to = malloc(td->n_meetings * sizeof(*to));
 		size_t w = 0;
+		if (!to) {
+			free(evs);
+			return ag__enomem();
+		}
 		for (size_t j = 0; j < td->n_meetings; j++) {
 			const ag_meeting *m = &td->meetings[j];
+			to[j] = AG_SENT_UNUSED;
 			if ((m->place < 0 && m->country < 0 && !m->year) || strcmp(m->kind, "call") == 0)
 				continue;
+			to[j] = (int32_t)w;
 			td->meetings[w++] = *m;
 		}
 		td->n_meetings = w;
+		for (size_t si = 0; si < td->n_sents; si++)
+			if (td->sent_ev[si].meeting >= 0)
+				td->sent_ev[si].meeting = to[td->sent_ev[si].meeting];
+		free(to);
 	}
 	if (rc == 0) {
 		int32_t main = main_meeting(td);
-		for (size_t j = 0; j < td->n_meetings; j++) {
-			ag_meeting *m = &td->meetings[j];
-			/* a mediator is not a party; a party listed as mediator stays a mediator */
-			size_t w = 0;
-			for (size_t k = 0; k < m->n_parties; k++)
-				if (!has_role(m->mediators, m->n_mediators, m->parties[k]))
-					m->parties[w++] = m->parties[k];
-			m->n_parties = w;
-			if (!m->proposed && ((int32_t)j == main || m->two_sides || m->trilateral))
-				fill_parties(td, m);
-			/* the host is not a side of talks between two others ("talks in Abu
-			 * Dhabi"), but is of a visit ("talks in Moscow with Putin") */
-			if (m->country >= 0 && has_role(m->parties, m->n_parties, m->country) && m->n_parties >= 3) {
-				w = 0;
-				for (size_t k = 0; k < m->n_parties; k++)
-					if (m->parties[k] != m->country)
-						m->parties[w++] = m->parties[k];
-				m->n_parties = w;
-			}
-			/* talks between two others in a country: the host is a mediator
-			 * ("Russia-Ukraine talks in Istanbul": Turkey), unless the text
-			 * names another ("hosted by European Council President Michel") */
-			if (m->country >= 0 && m->n_parties >= 2 && !m->n_mediators &&
-			    !has_role(m->parties, m->n_parties, m->country) && state_named(td, m->country))
-				add_role(m->mediators, &m->n_mediators, m->country);
-			/* negotiators and delegation heads of the story are at its main talks */
-			if ((int32_t)j == main) {
-				for (size_t p = 0; p < td->n_persons; p++)
-					if (td->persons[p].negotiator)
-						add_role(m->participants, &m->n_participants, (int32_t)p);
-			}
+		for (size_t j = 0; j < td->n_meetings; j++)
+			settle_roles(td, &td->meetings[j], (int32_t)j == main);
+		/* and so do those of its people who speak of the talks in a sentence
+		 * of their own ("the talks between A and B in Beijing are a victory
+		 * for dialogue, China's top diplomat X said") */
+		for (size_t i = 0; i < td->n_ments; i++) {
+			const ag_mention *x = &td->ments[i];
+			const ag_sent_event *se = &td->sent_ev[td->toks[x->tok].sent];
+			ag_meeting *m = se->meeting >= 0 ? &td->meetings[se->meeting] : NULL;
+			if (x->kind == M_PERSON && m && se->names_talks && mediator_side(td, m, x->entity))
+				add_role(m->mediator_persons, &m->n_mediator_persons, x->entity);
 		}
 	}
 	free(evs);

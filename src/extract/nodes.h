@@ -12,4 +12,9 @@
 int ag__entity_node(ag_graph *g, const ag_gazetteer *gz, int32_t entity, size_t *out);
 int ag__person_node(ag_graph *g, const ag_person *p, size_t *out);
 
+/* Keep text[start, end) as link li's example sentence (for tooltips), cut at
+ * a UTF-8 boundary past AG_EXAMPLE_MAX bytes; a NUL ends it.  A link that has
+ * one keeps it. */
+int ag__link_set_example(ag_graph *g, size_t li, const char *text, size_t start, size_t end);
+
 #endif

@@ -42,52 +42,6 @@ static bool is_actor(const ag_mention *m)
 	return m->kind == M_STATE || m->kind == M_ORG || m->kind == M_PERSON;
 }
 
-/* Does any of the 8 bytes of x lie below 14 (NUL, tab, newline, CR, ...)? */
-static inline bool any_below14(uint64_t x)
-{
-	return ((x - 0x0E0E0E0E0E0E0E0EULL) & ~x & 0x8080808080808080ULL) != 0;
-}
-
-/* Keep one sentence as link li's example (for tooltips), cut at a UTF-8
- * boundary; a NUL ends it, as a C string would. */
-static int set_example(ag_graph *g, size_t li, const char *text, size_t start, size_t end)
-{
-	ag_link *l = &g->links[li];
-	const char *src;
-	char *dst;
-	size_t n, k = 0;
-
-	if (l->example)
-		return 0;
-	if (end - start > AG_EXAMPLE_MAX) {
-		end = start + AG_EXAMPLE_MAX;
-		while (end > start && ((unsigned char)text[end] & 0xC0) == 0x80)
-			end--;
-	}
-	n = end - start;
-	src = text + start;
-	if (!(dst = malloc(n + 1)))
-		return ag__enomem();
-	/* copy 8 bytes at a time while none is a control character */
-	while (k + 8 <= n) {
-		uint64_t x;
-		memcpy(&x, src + k, 8);
-		if (any_below14(x))
-			break;
-		memcpy(dst + k, &x, 8);
-		k += 8;
-	}
-	for (; k < n; k++) {
-		char c = src[k];
-		if (c == '\0')
-			break;
-		dst[k] = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
-	}
-	dst[k] = '\0';
-	l->example = dst;
-	return 0;
-}
-
 static int note_node(ag_textdoc *td, ag_graph *g, const ag_mention *m, size_t node)
 {
 	ag_node *n = &g->nodes[node];
@@ -154,7 +108,7 @@ static int relate(ag_textdoc *td, ag_graph *g, size_t doc, node_cache *nc)
 			    (rc = ag_graph_node_set(g, node, "affiliation", g->nodes[an].id)) < 0)
 				return rc;
 			if ((rc = ag__graph_add_link_at(g, node, an, AG_REL_AFFILIATION, 1, &ev, &li)) < 0 ||
-			    (rc = set_example(g, li, td->doc->text, s->start, s->end)) < 0)
+			    (rc = ag__link_set_example(g, li, td->doc->text, s->start, s->end)) < 0)
 				return rc;
 		}
 	}
@@ -184,7 +138,7 @@ static int relate(ag_textdoc *td, ag_graph *g, size_t doc, node_cache *nc)
 				ag_evidence ev = {doc, s->start, s->end};
 				size_t li;
 				if ((rc = ag__graph_add_link_at(g, actors[x], actors[y], AG_REL_CO_MENTION, 1, &ev, &li)) < 0 ||
-				    (rc = set_example(g, li, td->doc->text, s->start, s->end)) < 0)
+				    (rc = ag__link_set_example(g, li, td->doc->text, s->start, s->end)) < 0)
 					return rc;
 			}
 		}

@@ -95,6 +95,12 @@ typedef struct {
 	int32_t coord_person; /* "U.S. President A and Vice President B": B's role shares A's side (A), or -1 */
 } ag_person;
 
+enum { AG_SENT_NO_EVENT = -2, AG_SENT_UNUSED = -1 };
+typedef struct {
+	int32_t meeting;     /* index in ag_textdoc.meetings, or AG_SENT_* */
+	bool names_talks;    /* a word of talks, not only their context */
+} ag_sent_event;
+
 /* A meeting found in one document (meetings.c). */
 #define AG_MEETING_MAX_ROLES 16
 typedef struct {
@@ -110,6 +116,8 @@ typedef struct {
 	size_t n_mediators;
 	int32_t participants[AG_MEETING_MAX_ROLES]; /* persons of this document */
 	size_t n_participants;
+	int32_t mediator_persons[AG_MEETING_MAX_ROLES]; /* persons who host or broker it ("hosted by X") */
+	size_t n_mediator_persons;
 	uint32_t first_sent;
 	uint32_t span_start, span_end; /* bytes of the first sentence that names it */
 	unsigned events;
@@ -133,6 +141,10 @@ typedef struct ag_textdoc {
 	size_t n_persons, cap_persons;
 	ag_meeting *meetings;
 	size_t n_meetings, cap_meetings;
+	/* for each sentence: the meeting its event went to (AG_SENT_NO_EVENT: it
+	 * says nothing of talks; AG_SENT_UNUSED: it does, of none kept) */
+	ag_sent_event *sent_ev;
+	size_t cap_sent_ev;
 	ag_buf scratch;
 	char date[11]; /* the document date, ISO, or "" */
 	const char *since, *until; /* the time window (ISO dates) or NULL */

@@ -20,9 +20,11 @@
  *   #! no-alias ID "Form"      node ID is not known by this form
  *   #! date YYYY-MM-DD | none  the document's date
  *   #! meeting "Place" [start=D|none] [end=D|none] [status=held|proposed] [country=ID]
- *              [party=ID] [no-party=ID] [mediator=ID] [participant="Name"] ...
+ *              [party=ID] [no-party=ID] [mediator=ID] [no-mediator=ID] [participant="Name"]
+ *              [no-participant="Name"] ...
  *                             a meeting node whose place (or label) is "Place"; options
- *                             may repeat: every party=, mediator= and participant= must hold
+ *                             may repeat: every one must hold (a mediator ID may be a
+ *                             person's: person:slug)
  *   #! no-meeting "Place"      no meeting at that place (or with that label)
  *   #! meetings N              exactly N meeting nodes
  *   #! # text                  a comment
@@ -542,19 +544,22 @@ static void check_meeting(checker *c, const char *name, const char **p, bool pre
 			bool ok = strcmp(a.val, "none") == 0 ? have == NULL : (have && strcmp(have, a.val) == 0);
 			if (!ok)
 				failed(c, "expected meeting \"%s\" %s=%s; found %s", name, key, a.val, have ? have : "none");
-		} else if (strcmp(key, "party") == 0 || strcmp(key, "no-party") == 0 || strcmp(key, "mediator") == 0) {
+		} else if (strcmp(key, "party") == 0 || strcmp(key, "no-party") == 0 || strcmp(key, "mediator") == 0 ||
+		           strcmp(key, "no-mediator") == 0) {
 			size_t other;
-			bool want = strcmp(key, "no-party") != 0;
+			bool want = strncmp(key, "no-", 3) != 0, mediator = strstr(key, "mediator") != NULL;
 			bool have = ag_graph_find_node(g, a.val, &other) == 0 &&
-			            linked(g, found, other, strcmp(key, "mediator") == 0 ? AG_REL_MEDIATOR : AG_REL_PARTY);
+			            linked(g, found, other, mediator ? AG_REL_MEDIATOR : AG_REL_PARTY);
 			if (want != have)
-				failed(c, "expected meeting \"%s\" %s %s; found %s", name, want ? "with" : "without",
-				       strcmp(key, "mediator") == 0 ? "that mediator" : a.val, have ? "it" : "not");
-		} else if (strcmp(key, "participant") == 0) {
+				failed(c, "expected meeting \"%s\" %s %s %s; found %s", name, want ? "with" : "without",
+				       mediator ? "mediator" : "party", a.val, have ? "it" : "not");
+		} else if (strcmp(key, "participant") == 0 || strcmp(key, "no-participant") == 0) {
 			size_t who = 0;
+			bool want = strcmp(key, "participant") == 0;
 			bool have = persons_named(g, a.val, &who) == 1 && linked(g, found, who, AG_REL_PARTICIPANT);
-			if (!have)
-				failed(c, "expected \"%s\" to take part in meeting \"%s\"; found not", a.val, name);
+			if (want != have)
+				failed(c, "expected \"%s\" %s in meeting \"%s\"; found %s", a.val, want ? "to take part" : "not to take part",
+				       name, have ? "so" : "not");
 		} else {
 			failed(c, "bad expectation: unknown meeting option '%s'", key);
 		}
