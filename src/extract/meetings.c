@@ -42,6 +42,14 @@ static ag_wordset cue_set = AG_WORDSET(cue_nouns);
 static const char *const ordinals[] = {
 	"first", "second", "third", "fourth", "fifth", "next", "latest", "new", "last", "previous", NULL};
 
+/* Words that open a clause of their own after a comma. */
+static const char *const clause_openers[] = {"with", "while", "as", "amid", "despite", "but", "after", "before", NULL};
+static ag_wordset clause_openers_set = AG_WORDSET(clause_openers);
+
+/* Words that carry no distance between talks and their place. */
+static const char *const small_words[] = {"the", "a", "an", "of", "on", "in", "at", "for", "to", NULL};
+static ag_wordset small_words_set = AG_WORDSET(small_words);
+
 /* Words that tie a sentence to the talks without naming them. */
 static const char *const context_words[] = {"delegation", "delegations", "session", "side", NULL};
 
@@ -165,6 +173,15 @@ static bool venue_before_cue(const ag_textdoc *td, size_t end, size_t cue)
 	return true;
 }
 
+/* Tokens a to b (the cue) all capitalized: one title ("Nice Ocean Summit"). */
+static bool title_to(const ag_textdoc *td, size_t a, size_t b)
+{
+	for (size_t k = a; k <= b; k++)
+		if (!(td->toks[k].flags & TF_CAP))
+			return false;
+	return true;
+}
+
 /* A conjunction opening another clause between tokens a and b ("marched in
  * Tbilisi on Saturday, and talks resumed"): the place is not the talks'. */
 static bool clause_between(const ag_textdoc *td, size_t a, size_t b)
@@ -173,6 +190,20 @@ static bool clause_between(const ag_textdoc *td, size_t a, size_t b)
 		if (ag__tok_is(td, k, "and") || ag__tok_is(td, k, "but") || ag__tok_is(td, k, "while") ||
 		    ag__tok_is(td, k, "whereas"))
 			return true;
+	return false;
+}
+
+/* "in Pretoria, where the talks began", "a visit to Lisbon on Monday, where
+ * he held talks": a place (ending before token end) whose where-clause
+ * holds the cue. */
+static bool where_clause(const ag_textdoc *td, size_t end, size_t cue)
+{
+	for (size_t k = end; k < cue && k < end + 5; k++) {
+		if (ag__tok_punct(td, k) == ',' && ag__tok_is(td, k + 1, "where"))
+			return cue <= k + 10 && !clause_between(td, k + 2, cue);
+		if (clause_between(td, k, k + 1))
+			return false;
+	}
 	return false;
 }
 
@@ -602,18 +633,26 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 				goto not_place;
 			for (size_t c = 0; c < n_cues; c++) {
 				size_t cue = cues[c], d = (size_t)-1;
-				if (end <= cue && cue - end <= 2 && !loc) {
-					d = cue - end; /* "Geneva talks", "Istanbul's ... talks" */
+				if (end <= cue && cue - end <= 2 && (!loc || title_to(td, end, cue))) {
+					d = cue - end; /* "Geneva talks", "Istanbul's ... talks", "at the Nice Ocean Summit" */
 				} else if (m->tok > cue && (loc || emirati_capital)) {
 					bool held = false, broken = false, comma = false;
-					size_t units = 1; /* from the cue to the place, a name or a title counting as one token */
+					/* from the cue to the place, in words that say something: a
+					 * name or a title counts as one, numbers, punctuation and
+					 * the small words ("on", "the", "of") as none */
+					size_t units = 1;
 					for (size_t k = cue + 1; k < m->tok; k++) {
 						const ag_mention *x = ag__ment_at(td, k);
+						if (!(x && x->tok == k) && (!(td->toks[k].flags & TF_WORD) || (td->toks[k].flags & TF_DIGIT) ||
+						                            word_in(td, k, &small_words_set)))
+							units--;
 						units++;
 						if (x && x->tok == k)
 							k = x->tok + x->ntok - 1;
 						held |= ag__tok_is(td, k, "held") || ag__tok_is(td, k, "place"); /* "took place" */
 						comma |= ag__tok_punct(td, k) == ',';
+						/* ", with casualties reported in Ukraine": another clause's place */
+						broken |= ag__tok_punct(td, k) == ',' && word_in(td, k + 1, &clause_openers_set);
 						broken |= ag__tok_punct(td, k) == ';' || ag__tok_punct(td, k) == ':' ||
 						          word_in(td, k, &said_words_set);
 					}
@@ -625,6 +664,8 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 					d = cue - end + 4; /* "In Geneva, talks resumed" */
 				} else if (end <= cue && loc && m->kind == M_PLACE && venue_before_cue(td, end, cue)) {
 					d = cue - end + 4; /* "gathered in Yerevan on Saturday for talks" */
+				} else if (end < cue && loc && where_clause(td, end, cue)) {
+					d = cue - end + 4; /* "in Pretoria, where the peace talks began" */
 				}
 				if (d < dist)
 					dist = d;

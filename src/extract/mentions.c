@@ -63,6 +63,33 @@ static bool talks_after(const ag_textdoc *td, size_t i)
 	return i < td->n_toks && (td->toks[i].flags & TF_WORD) && ag__tok_in(td, i, &talks_nouns_set);
 }
 
+/* Is the state's name at [i, i+n) the surname of a person of the actor
+ * dictionary, whose given name is the word before it ("Prime Minister Luis
+ * Montenegro")?  1 yes, 0 no, AG_ENOMEM. */
+static int surname_of_actor(ag_textdoc *td, size_t i, size_t n)
+{
+	const ag_token *g;
+	ag_buf key = {0};
+	int rc;
+	if (!td->gz->actors.count || i == 0 || td->tok_ment[i - 1] >= 0)
+		return 0;
+	g = &td->toks[i - 1];
+	if (!(g->flags & TF_WORD) || !(g->flags & TF_CAP) || (g->flags & (TF_ALLCAPS | TF_SKIP | TF_DIGIT)) ||
+	    g->sent != td->toks[i].sent || !ag__gz_tok_has(td, i - 1, GZ_GIVEN))
+		return 0;
+	if (ag__buf_append(&key, ag__tok_fold(td, i - 1), g->fold_len) < 0)
+		return AG_ENOMEM;
+	for (size_t k = i; k < i + n; k++)
+		if ((!(td->toks[k].flags & TF_NOSPACE) && ag__buf_putc(&key, ' ') < 0) ||
+		    ag__buf_append(&key, ag__tok_fold(td, k), td->toks[k].fold_len) < 0) {
+			ag__buf_free(&key);
+			return AG_ENOMEM;
+		}
+	rc = ag__gz_actor(td->gz, key.data, &td->scratch) != GZ_ACTOR_NONE;
+	ag__buf_free(&key);
+	return rc;
+}
+
 int ag__find_mentions(ag_textdoc *td)
 {
 	const ag_gazetteer *gz = td->gz;
@@ -95,12 +122,15 @@ int ag__find_mentions(ag_textdoc *td)
 			/* a city of the world list or a venue is a place only in a place's
 			 * frame: "in Tianjin", "at Lancaster House", "the Tianjin talks" */
 			if (en->kind == GZ_VENUE || (en->kind == GZ_CITY && gz->entities[en->entity].weak)) {
+				/* "the Nice Ocean Summit": the city names a summit */
+				bool titled = i + n + 1 < td->n_toks && (td->toks[i + n].flags & TF_CAP) &&
+				              (td->toks[i + n + 1].flags & TF_CAP) && talks_after(td, i + n + 1);
 				if (loc < 0)
-					loc = after_locative(td, i, n) || talks_after(td, i + n);
+					loc = after_locative(td, i, n) || talks_after(td, i + n) || titled;
 				if (!loc)
 					continue;
 				/* the name of someone or something else: "in Victoria Nuland's view" */
-				if (gz->entities[en->entity].ambiguous && i + n < td->n_toks && (td->toks[i + n].flags & TF_CAP))
+				if (gz->entities[en->entity].ambiguous && i + n < td->n_toks && (td->toks[i + n].flags & TF_CAP) && !titled)
 					continue;
 				if (en->kind == GZ_VENUE)
 					pr = 8; /* "at the Kremlin": the building, not the state */
@@ -120,6 +150,12 @@ int ag__find_mentions(ag_textdoc *td)
 			int rc = 0;
 			switch (en->kind) {
 			case GZ_STATE: case GZ_DEMONYM: case GZ_ORGAN:
+				if (en->kind == GZ_STATE && (rc = surname_of_actor(td, i, n)) != 0) {
+					if (rc < 0)
+						return rc;
+					rc = 0; /* "Luis Montenegro": a person, named after no state */
+					break;
+				}
 				rc = push_mention(td, M_STATE, en->kind, i, n, gz->entities[ent].state);
 				break;
 			case GZ_CAPITAL: case GZ_SEAT:

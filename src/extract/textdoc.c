@@ -1,6 +1,7 @@
 /*
  * textdoc.c - what belongs to the token model itself (textdoc.h): the one list
- * of locative prepositions, and freeing a document's working state.
+ * of locative prepositions (and the journeys that reach a place), and freeing
+ * a document's working state.
  */
 #include <stdlib.h>
 
@@ -30,6 +31,11 @@ bool ag__tok_locative(const ag_textdoc *td, size_t i, unsigned cls)
 	return k >= 0 && (locative_class[k] & cls);
 }
 
+static const char *const journey_words[] = {
+	"visit", "visits", "visited", "trip", "travelled", "traveled", "travels", "travelling", "traveling", "flew",
+	"journey", "returned", NULL};
+static ag_wordset journey_words_set = AG_WORDSET(journey_words);
+
 /* "in the port city of Tianjin", "in the Croatian city of Dubrovnik": a
  * settlement noun and "of" between the preposition and the name */
 static const char *const settlement_nouns[] = {"city", "town", "capital", "village", "resort", "port", NULL};
@@ -45,6 +51,10 @@ bool ag__after_locative(const ag_textdoc *td, size_t i, size_t s, unsigned cls)
 	}
 	if (i > s && ag__tok_is(td, i - 1, "the"))
 		i--;
+	/* "a visit to Lisbon", "travelled to Moscow": a place reached */
+	if ((cls & (AG_LOC_PLACE | AG_LOC_VENUE)) && i > s + 1 && ag__tok_is(td, i - 1, "to") &&
+	    ag__tok_in(td, i - 2, &journey_words_set))
+		return true;
 	return i > s && ag__tok_locative(td, i - 1, cls);
 }
 
