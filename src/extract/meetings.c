@@ -59,6 +59,16 @@ static bool multilateral(const char *kind)
 	return kind && (strcmp(kind, "summit") == 0 || strcmp(kind, "conference") == 0 || strcmp(kind, "forum") == 0);
 }
 
+/* Nouns of those who rule a place: "the government in Kabul" names no venue. */
+static const char *const ruler_words[] = {
+	"government", "authorities", "regime", "leadership", "administration", "officials", "rulers", NULL};
+static ag_wordset ruler_words_set = AG_WORDSET(ruler_words);
+
+/* Words before the cue that make the talks another round than the one told of. */
+static const char *const another_words[] = {
+	"next", "another", "new", "second", "third", "fourth", "fifth", "further", "follow-up", "subsequent", NULL};
+static ag_wordset another_words_set = AG_WORDSET(another_words);
+
 static const char *const said_words[] = {"said", "says", "told", "added", "stated", NULL};
 static const char *const proposal_words[] = {
 	"potential", "possible", "proposed", "planned", "prospective", "future", "hypothetical",
@@ -91,6 +101,45 @@ static ag_wordset lead_verbs_set = AG_WORDSET(lead_verbs);
 static bool word_in(const ag_textdoc *td, size_t i, ag_wordset *set)
 {
 	return i < td->n_toks && (td->toks[i].flags & TF_WORD) && ag__tok_in(td, i, set);
+}
+
+/* Verbs of a host meeting a visitor: "Trump welcomed Zelensky at the White
+ * House", "Xi received Lula in Beijing", "was greeted by Sandu". */
+static const char *const host_verbs[] = {
+	"welcomed", "welcomes", "welcoming", "received", "receives", "receiving", "greeted", "greets", "greeting",
+	"hosted", "hosts", "hosting", NULL};
+static ag_wordset host_verbs_set = AG_WORDSET(host_verbs);
+
+/* A person named within a few words after token k (past titles, states and
+ * "the"): the one a host verb receives. */
+static bool person_follows(const ag_textdoc *td, size_t k, size_t send)
+{
+	for (size_t v = k + 1; v < send && v <= k + 5; v++) {
+		const ag_mention *m = ag__ment_at(td, v);
+		if (m && m->kind == M_PERSON)
+			return true;
+		if (m && (m->kind == M_TITLE || m->kind == M_STATE)) {
+			v = m->tok + m->ntok - 1;
+			continue;
+		}
+		if (!(td->toks[v].flags & TF_WORD) || !(ag__tok_is(td, v, "the") || (td->toks[v].flags & TF_CAP)))
+			return false;
+	}
+	return false;
+}
+
+/* A host verb with its visitor ("welcomed X", or "X was welcomed by"). */
+static bool host_meets(const ag_textdoc *td, size_t k, size_t s, size_t send)
+{
+	if (!word_in(td, k, &host_verbs_set))
+		return false;
+	if (person_follows(td, k, send))
+		return true;
+	if (k > s && (ag__tok_is(td, k - 1, "was") || ag__tok_is(td, k - 1, "were") || ag__tok_is(td, k - 1, "been")))
+		for (size_t v = k + 1; v < send && v < k + 12; v++)
+			if (ag__tok_is(td, v, "by"))
+				return person_follows(td, v, send);
+	return false;
 }
 
 static const char *cue_kind(const ag_textdoc *td, size_t i)
@@ -285,6 +334,25 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 
 		if (!(t->flags & TF_WORD))
 			continue;
+		/* talks only planned are not dated by when they were spoken of ("on
+		 * Sunday, leaders called for eventual talks") */
+		if (ev->creates && ev->m.proposed && i < ev->cue)
+			continue;
+		/* "spent the weekend at a summit", "talks over the weekend": the
+		 * Saturday and Sunday last before the story (or next, if to come) */
+		if (anchor && ag__tok_is(td, i, "weekend") && i > s->tok &&
+		    (ag__tok_is(td, i - 1, "the") || ag__tok_is(td, i - 1, "this") || ag__tok_is(td, i - 1, "at") ||
+		     ag__tok_is(td, i - 1, "next") || ag__tok_is(td, i - 1, "last"))) {
+			bool future = ag__tok_is(td, i - 1, "next") || ag__date_future_cue(text + s->start, t->start - s->start);
+			ag_date sat = ag__date_resolve_weekday(*anchor, 5, future);
+			if (ag__date_valid(&sat)) {
+				base = sat;
+				have_base = true;
+				count = 2;
+				ordinal = 0;
+			}
+			continue;
+		}
 		/* dates, weekdays and day words start with a digit, a capital or one
 		 * of a few lower-case words: skip the rest cheaply */
 		if (!(t->flags & (TF_DIGIT | TF_CAP)) && !ag__tok_in(td, i, &date_starts_set))
@@ -463,12 +531,13 @@ static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, si
 		return true;
 	for (size_t k = a > s + 6 ? a - 6 : s; k < a; k++) {
 		if ((ag__tok_is(td, k, "by") && k > s && word_in(td, k - 1, &lead_verbs_set)) || ag__tok_is(td, k, "includes") ||
+		    (ag__tok_is(td, k, "by") && k > s + 1 && host_meets(td, a > s + 12 ? a - 12 : s, s, send) && a == k + 1) ||
 		    ag__tok_is(td, k, "including") || ag__tok_is(td, k, "include") || ag__tok_is(td, k, "alongside"))
 			return true;
 		/* "talks with X", "met with X", "a summit in Lisbon with X"; a call with X is no meeting */
 		if (ag__tok_is(td, k, "with") && k > s && (talks_with(td, k, s) || ag__tok_is(td, k - 1, "met")))
 			return true;
-		if (ag__tok_is(td, k, "met") || ag__tok_is(td, k, "between"))
+		if (ag__tok_is(td, k, "met") || ag__tok_is(td, k, "between") || host_meets(td, k, s, send))
 			return true;
 	}
 	for (size_t k = b; k < send && k < b + 10; k++) {
@@ -479,7 +548,7 @@ static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, si
 		if ((word_in(td, k, &lead_verbs_set) || took_part(td, k)) &&
 		    (by_wire(td, k + 1) || by_wire(td, k + 2) || by_wire(td, k + 3)))
 			break;
-		if (word_in(td, k, &lead_verbs_set) || took_part(td, k) || holds_talks(td, k, send) ||
+		if (word_in(td, k, &lead_verbs_set) || took_part(td, k) || holds_talks(td, k, send) || host_meets(td, k, s, send) ||
 		    (ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)))
 			return true;
 		if ((ag__tok_is(td, k, "after") || ag__tok_is(td, k, "following")) && k + 2 < send &&
@@ -534,6 +603,9 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 		if (kind && ag__tok_is(td, i, "conference") && i > s->tok &&
 		    (ag__tok_is(td, i - 1, "news") || ag__tok_is(td, i - 1, "press")))
 			kind = NULL;
+		/* "Trump welcomed Zelensky at the White House": a visit */
+		if (!kind && host_meets(td, i, s->tok, send))
+			kind = "meeting";
 		/* "opened the session": the session is the talks */
 		if (!kind && ag__tok_is(td, i, "session") && i >= s->tok + 2 && ag__tok_is(td, i - 1, "the") &&
 		    (ag__tok_is(td, i - 2, "opened") || ag__tok_is(td, i - 2, "chaired") || ag__tok_is(td, i - 2, "closed")))
@@ -570,6 +642,14 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			if (word_in(td, k, &modal_words_set))
 				ev->m.proposed = true;
 		}
+		/* "calls for intra-Afghan talks": wanted, not held */
+		for (size_t k = ev->cue > s->tok + 6 ? ev->cue - 6 : s->tok; k + 1 < ev->cue; k++)
+			if ((ag__tok_is(td, k, "calls") || ag__tok_is(td, k, "called") || ag__tok_is(td, k, "calling") ||
+			     ag__tok_is(td, k, "call")) && ag__tok_is(td, k + 1, "for"))
+				ev->m.proposed = true;
+		for (size_t k = ev->cue > s->tok + 3 ? ev->cue - 3 : s->tok; k < ev->cue; k++)
+			if (word_in(td, k, &another_words_set))
+				ev->m.another = true;
 		for (size_t k = ev->cue + 1; k < send && k < ev->cue + 16; k++) {
 			if (ag__tok_punct(td, k) == ',' || ag__tok_punct(td, k) == '.' || ag__tok_punct(td, k) == ';')
 				break;
@@ -631,6 +711,9 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			bool emirati_capital = m->kind == M_STATE && m->via == GZ_DEMONYM && ag__tok_is(td, end, "capital");
 			if (m->kind == M_STATE && !(m->via == GZ_STATE && loc) && !emirati_capital)
 				goto not_place;
+			/* "the government in Kabul", "authorities in Moscow": who rules there, not where */
+			if (loc && m->tok >= s->tok + 2 && word_in(td, m->tok - 2, &ruler_words_set))
+				continue;
 			for (size_t c = 0; c < n_cues; c++) {
 				size_t cue = cues[c], d = (size_t)-1;
 				if (end <= cue && cue - end <= 2 && (!loc || title_to(td, end, cue))) {
@@ -649,6 +732,10 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 						units++;
 						if (x && x->tok == k)
 							k = x->tok + x->ntok - 1;
+						/* a name we do not know ("the Gimhae Air Base") is one word too */
+						else if ((td->toks[k].flags & TF_CAP) && !x)
+							while (k + 1 < m->tok && (td->toks[k + 1].flags & TF_CAP) && !ag__ment_at(td, k + 1))
+								k++;
 						held |= ag__tok_is(td, k, "held") || ag__tok_is(td, k, "place"); /* "took place" */
 						comma |= ag__tok_punct(td, k) == ',';
 						/* ", with casualties reported in Ukraine": another clause's place */
@@ -673,6 +760,10 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			/* a city named with the venue is the place ("at the White House in Washington") */
 			if (m->via == GZ_VENUE && dist != (size_t)-1)
 				dist += 3;
+			/* a country is the place only when nothing nearer names one
+			 * ("set foot in North Korea as he greeted Kim at the DMZ") */
+			if (m->kind == M_STATE && dist != (size_t)-1)
+				dist += 4;
 			if (dist < best_dist) {
 				best_dist = dist;
 				if (m->kind == M_PLACE) {
@@ -714,7 +805,8 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 				if (ag__tok_is(td, k, "mediation") || ag__tok_is(td, k, "mediator") || ag__tok_is(td, k, "mediators"))
 					mediates = true;
 			/* "Foreign Minister Hakan Fidan opened the session" */
-			if (m->kind == M_PERSON && word_in(td, m->tok + m->ntok, &opening_verbs_set))
+			if (m->kind == M_PERSON && word_in(td, m->tok + m->ntok, &opening_verbs_set) &&
+			    !person_follows(td, m->tok + m->ntok, send))
 				mediates = hosts = true;
 			/* "Economy Minister X, who helped facilitate the meeting" */
 			if (m->kind == M_PERSON) {
@@ -1007,8 +1099,12 @@ int ag__find_meetings(ag_textdoc *td)
 			continue;
 		for (size_t j = 0; j < td->n_meetings && !found; j++) {
 			ag_meeting *m = &td->meetings[j];
-			if (m->proposed == ev->m.proposed && m->historical == ev->m.historical && same_place(m, &ev->m) &&
-			    dates_fit(ev, m)) {
+			/* talks planned and then reported at one place and time are
+			 * one meeting ("a summit ... set to take place in Jeddah",
+			 * "the Jeddah talks"), unless one is another round */
+			bool status = m->proposed == ev->m.proposed || (!m->another && !ev->m.another);
+			if (status && m->historical == ev->m.historical && same_place(m, &ev->m) && dates_fit(ev, m)) {
+				m->proposed = m->proposed && ev->m.proposed;
 				merge_event(m, ev);
 				td->sent_ev[ev->m.first_sent].meeting = (int32_t)j;
 				found = true;

@@ -49,6 +49,18 @@ bool ag__after_locative(const ag_textdoc *td, size_t i, size_t s, unsigned cls)
 			if (ag__tok_is(td, k - 1, "the"))
 				return k - 1 > s && ag__tok_locative(td, k - 2, cls);
 	}
+	/* "at the heavily fortified Demilitarized Zone": an article and up to two
+	 * lower-case words before the name */
+	for (size_t k = 1; k <= 2 && i > s + k; k++) {
+		const ag_token *t = &td->toks[i - k];
+		if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_DIGIT)) ||
+		    ag__tok_locative(td, i - k, AG_LOC_PLACE | AG_LOC_VENUE | AG_LOC_WHERE) || ag__tok_is(td, i - k, "the"))
+			break;
+		if (ag__tok_is(td, i - k - 1, "the")) {
+			i -= k;
+			break;
+		}
+	}
 	if (i > s && ag__tok_is(td, i - 1, "the"))
 		i--;
 	/* "a visit to Lisbon", "travelled to Moscow": a place reached */

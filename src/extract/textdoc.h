@@ -122,6 +122,7 @@ typedef struct {
 	uint32_t span_start, span_end; /* bytes of the first sentence that names it */
 	unsigned events;
 	bool trilateral, two_sides;
+	bool another;    /* "the next round", "a new summit": not the one already told of */
 } ag_meeting;
 
 typedef struct ag_textdoc {
