@@ -51,7 +51,8 @@ static const char *const small_words[] = {"the", "a", "an", "of", "on", "in", "a
 static ag_wordset small_words_set = AG_WORDSET(small_words);
 
 /* Words that tie a sentence to the talks without naming them. */
-static const char *const context_words[] = {"delegation", "delegations", "session", "side", NULL};
+static const char *const context_words[] = {
+	"delegation", "delegations", "session", "side", "sides", "mediation", "mediator", "mediators", NULL};
 
 /* A gathering many attend, whose host and chair take part rather than broker. */
 static bool multilateral(const char *kind)
@@ -456,7 +457,8 @@ static bool by_wire(const ag_textdoc *td, size_t k)
 static size_t attendance_list(const ag_textdoc *td, size_t s, size_t send)
 {
 	for (size_t k = s; k + 1 < send; k++) {
-		if ((ag__tok_is(td, k, "joined") || ag__tok_is(td, k, "attended")) && ag__tok_is(td, k + 1, "by") &&
+		if ((ag__tok_is(td, k, "joined") || ag__tok_is(td, k, "attended") || ag__tok_is(td, k, "accompanied") ||
+		     ag__tok_is(td, k, "flanked")) && ag__tok_is(td, k + 1, "by") &&
 		    !by_wire(td, k + 1))
 			return k + 2;
 		if ((ag__tok_is(td, k, "attending") || ag__tok_is(td, k, "present")) &&
@@ -517,6 +519,72 @@ static bool talks_with(const ag_textdoc *td, size_t k, size_t s)
 	return false;
 }
 
+/* The words after a name (from token b) that place the person there:
+ * "X met", "X led", "X took part", "X held talks", "X speaks at the summit",
+ * "X and Y shook hands"; not "X said that", not "X joined by phone". */
+static bool present_after(const ag_textdoc *td, size_t b, size_t s, size_t send)
+{
+	for (size_t k = b; k < send && k < b + 10; k++) {
+		/* "X called for a ceasefire as the delegations met": another subject's verb */
+		if ((ag__tok_is(td, k, "as") || ag__tok_is(td, k, "while") || ag__tok_is(td, k, "when") ||
+		     ag__tok_is(td, k, "whereas")) &&
+		    !(ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)) &&
+		    /* "X crossed the border as he greeted Y": the same subject */
+		    !(ag__tok_is(td, k + 1, "he") || ag__tok_is(td, k + 1, "she") || ag__tok_is(td, k + 1, "they")) &&
+		    /* but "X as its lead negotiator", "as a mediator": a role */
+		    !(ag__tok_is(td, k, "as") && (ag__tok_is(td, k + 1, "its") || ag__tok_is(td, k + 1, "his") ||
+		                                  ag__tok_is(td, k + 1, "her") || ag__tok_is(td, k + 1, "their") ||
+		                                  ag__tok_is(td, k + 1, "a") || ag__tok_is(td, k + 1, "an") ||
+		                                  ag__tok_is(td, k + 1, "head") || ag__tok_is(td, k + 1, "part"))))
+			break;
+		if (ag__tok_is(td, k, "not") || ag__tok_is(td, k, "never") || ag__tok_is(td, k, "that") ||
+		    ag__tok_is(td, k, "skipped") || ag__tok_is(td, k, "skipping") || ag__tok_is(td, k, "confirmed") ||
+		    ag__tok_is(td, k, "told") || ag__tok_is(td, k, "says"))
+			break;
+		if ((word_in(td, k, &lead_verbs_set) || took_part(td, k)) &&
+		    (by_wire(td, k + 1) || by_wire(td, k + 2) || by_wire(td, k + 3)))
+			break;
+		if (word_in(td, k, &lead_verbs_set) || took_part(td, k) || holds_talks(td, k, send) || host_meets(td, k, s, send) ||
+		    (ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)))
+			return true;
+		if ((ag__tok_is(td, k, "shook") || ag__tok_is(td, k, "shake") || ag__tok_is(td, k, "shaking")) &&
+		    ag__tok_is(td, k + 1, "hands"))
+			return true;
+		if ((ag__tok_is(td, k, "speak") || ag__tok_is(td, k, "speaks") || ag__tok_is(td, k, "spoke") ||
+		     ag__tok_is(td, k, "speaking")) &&
+		    (ag__tok_is(td, k + 1, "at") || ag__tok_is(td, k + 1, "during")))
+			for (size_t c = k + 2; c < send && c < k + 10 && !ag__tok_punct(td, c); c++)
+				if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
+					return true;
+		if ((ag__tok_is(td, k, "after") || ag__tok_is(td, k, "following")) && k + 2 < send &&
+		    (cue_kind(td, k + 1) || cue_kind(td, k + 2)))
+			return true;
+		if (ag__tok_punct(td, k) == '.' || ag__tok_punct(td, k) == ';')
+			break;
+	}
+	return false;
+}
+
+/* The end of a list of names that starts at token b ("A, Poland's Prime
+ * Minister B and C"): past commas, "and", names, titles and states. */
+static size_t list_end(const ag_textdoc *td, size_t b, size_t send)
+{
+	size_t k = b, end = b;
+	while (k < send) {
+		const ag_mention *x = ag__ment_at(td, k);
+		if (ag__tok_punct(td, k) == ',' || ag__tok_is(td, k, "and")) {
+			k++;
+			continue;
+		}
+		if (!x || (x->kind != M_PERSON && x->kind != M_TITLE && x->kind != M_STATE && x->kind != M_ORG))
+			break;
+		k = x->tok + x->ntok;
+		if (x->kind == M_PERSON)
+			end = k;
+	}
+	return end;
+}
+
 /* Is person mention m present at the talks by the words around it?  A list
  * of those present begins at token `list` ((size_t)-1: none). */
 static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, size_t send, size_t list)
@@ -531,6 +599,7 @@ static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, si
 		return true;
 	for (size_t k = a > s + 6 ? a - 6 : s; k < a; k++) {
 		if ((ag__tok_is(td, k, "by") && k > s && word_in(td, k - 1, &lead_verbs_set)) || ag__tok_is(td, k, "includes") ||
+		    ag__tok_is(td, k, "included") || ag__tok_is(td, k, "comprised") || ag__tok_is(td, k, "comprising") ||
 		    (ag__tok_is(td, k, "by") && k > s + 1 && host_meets(td, a > s + 12 ? a - 12 : s, s, send) && a == k + 1) ||
 		    ag__tok_is(td, k, "including") || ag__tok_is(td, k, "include") || ag__tok_is(td, k, "alongside"))
 			return true;
@@ -540,24 +609,10 @@ static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, si
 		if (ag__tok_is(td, k, "met") || ag__tok_is(td, k, "between") || host_meets(td, k, s, send))
 			return true;
 	}
-	for (size_t k = b; k < send && k < b + 10; k++) {
-		if (ag__tok_is(td, k, "not") || ag__tok_is(td, k, "never") || ag__tok_is(td, k, "that") ||
-		    ag__tok_is(td, k, "skipped") || ag__tok_is(td, k, "skipping") || ag__tok_is(td, k, "confirmed") ||
-		    ag__tok_is(td, k, "told") || ag__tok_is(td, k, "says"))
-			break;
-		if ((word_in(td, k, &lead_verbs_set) || took_part(td, k)) &&
-		    (by_wire(td, k + 1) || by_wire(td, k + 2) || by_wire(td, k + 3)))
-			break;
-		if (word_in(td, k, &lead_verbs_set) || took_part(td, k) || holds_talks(td, k, send) || host_meets(td, k, s, send) ||
-		    (ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)))
-			return true;
-		if ((ag__tok_is(td, k, "after") || ag__tok_is(td, k, "following")) && k + 2 < send &&
-		    (cue_kind(td, k + 1) || cue_kind(td, k + 2)))
-			return true;
-		if (ag__tok_punct(td, k) == '.' || ag__tok_punct(td, k) == ';')
-			break;
-	}
-	return false;
+	if (present_after(td, b, s, send))
+		return true;
+	/* "A, B and C speak during the summit": the words after the list */
+	return list_end(td, b, send) > b && present_after(td, list_end(td, b, send), s, send);
 }
 
 static int32_t side_of(const ag_textdoc *td, const ag_mention *m)
@@ -565,6 +620,40 @@ static int32_t side_of(const ag_textdoc *td, const ag_mention *m)
 	if (m->kind == M_PERSON)
 		return td->persons[m->entity].affil;
 	return m->entity;
+}
+
+/* A state named after its city ("ISTANBUL, Turkey --", "in Paris, France"):
+ * where, not who. */
+static bool country_of_city(const ag_textdoc *td, const ag_mention *m, size_t s)
+{
+	const ag_mention *c;
+	if (m->tok < s + 2 || ag__tok_punct(td, m->tok - 1) != ',')
+		return false;
+	c = ag__ment_at(td, m->tok - 2);
+	return c && c->kind == M_PLACE && td->gz->entities[c->entity].state == m->entity;
+}
+
+/* Is the person named at token a one of a list that names mediators ("the
+ * AU mediation team: former President A and B", "the mediators, A and B")?
+ * Between the word and the name only names, titles, commas, colons, "and"
+ * and "former". */
+static bool mediators_list(const ag_textdoc *td, size_t a, size_t s)
+{
+	for (size_t k = a; k > s && k + 24 > a; k--) {
+		size_t w = k - 1;
+		const ag_mention *x = ag__ment_at(td, w);
+		if (ag__tok_is(td, w, "mediators") || ag__tok_is(td, w, "mediator") ||
+		    ((ag__tok_is(td, w, "team") || ag__tok_is(td, w, "panel")) && w > s && ag__tok_is(td, w - 1, "mediation")))
+			return w + 1 < a;
+		if (x) {
+			k = x->tok + 1;
+			continue;
+		}
+		if (!(ag__tok_punct(td, w) == ',' || ag__tok_punct(td, w) == ':' || ag__tok_punct(td, w) == '-' ||
+		      ag__tok_is(td, w, "and") || ag__tok_is(td, w, "former") || (td->toks[w].flags & TF_CAP)))
+			return false;
+	}
+	return false;
 }
 
 /* Read one sentence into an event; false when it says nothing about talks. */
@@ -600,6 +689,11 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 				kind = NULL;
 		}
 		/* a news conference is a person with the press, not a meeting */
+		/* a conference centre, hall or room is a building */
+		if (kind && ag__tok_is(td, i, "conference") &&
+		    (ag__tok_is(td, i + 1, "centre") || ag__tok_is(td, i + 1, "center") || ag__tok_is(td, i + 1, "hall") ||
+		     ag__tok_is(td, i + 1, "room") || ag__tok_is(td, i + 1, "call")))
+			kind = NULL;
 		if (kind && ag__tok_is(td, i, "conference") && i > s->tok &&
 		    (ag__tok_is(td, i - 1, "news") || ag__tok_is(td, i - 1, "press")))
 			kind = NULL;
@@ -804,6 +898,9 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			for (size_t k = m->tok + m->ntok; k < send && k < m->tok + m->ntok + 4; k++)
 				if (ag__tok_is(td, k, "mediation") || ag__tok_is(td, k, "mediator") || ag__tok_is(td, k, "mediators"))
 					mediates = true;
+			/* "the AU mediation team: A and B", "the mediators, A and B" */
+			if (m->kind == M_PERSON && mediators_list(td, m->tok, s->tok))
+				mediates = true;
 			/* "Foreign Minister Hakan Fidan opened the session" */
 			if (m->kind == M_PERSON && word_in(td, m->tok + m->ntok, &opening_verbs_set) &&
 			    !person_follows(td, m->tok + m->ntok, send))
@@ -838,6 +935,7 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 			}
 			if (mediates) {
 				int32_t side = side_of(td, m);
+				ev->m.host_named |= hosts;
 				if (side >= 0)
 					add_role(ev->m.mediators, &ev->m.n_mediators, side);
 				if (m->kind == M_PERSON) {
@@ -862,7 +960,8 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 		}
 		/* parties: the states named around the talks, not those named as places
 		 * (and none besides the sides of "talks between X and Y") */
-		if (m->kind == M_STATE && ev->creates && !ev->between && !ag__after_locative(td, m->tok, s->tok, AG_LOC_VENUE))
+		if (m->kind == M_STATE && ev->creates && !ev->between && !ag__after_locative(td, m->tok, s->tok, AG_LOC_VENUE) &&
+		    !country_of_city(td, m, s->tok))
 			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
 		if (m->kind == M_ORG && ev->creates && !ev->between && m->tok + m->ntok <= ev->cue && ev->cue - (m->tok + m->ntok) <= 3)
 			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
@@ -917,6 +1016,7 @@ static void merge_event(ag_meeting *m, const event *ev)
 		add_role(m->participants, &m->n_participants, ev->m.participants[k]);
 	for (size_t k = 0; k < ev->m.n_mediator_persons; k++)
 		add_role(m->mediator_persons, &m->n_mediator_persons, ev->m.mediator_persons[k]);
+	m->host_named |= ev->m.host_named;
 	m->trilateral |= ev->m.trilateral;
 	m->two_sides |= ev->m.two_sides;
 }
@@ -1054,15 +1154,26 @@ static void settle_roles(const ag_textdoc *td, ag_meeting *m, bool is_main)
 		m->n_parties = w;
 	}
 	/* talks between two others in a country: the host is a mediator
-	 * ("Russia-Ukraine talks in Istanbul": Turkey), unless the text
-	 * names another ("hosted by European Council President Michel") */
-	if (m->country >= 0 && m->n_parties >= 2 && !m->n_mediators && !has_role(m->parties, m->n_parties, m->country) &&
+	 * ("Russia-Ukraine talks in Istanbul": Turkey), beside a broker the
+	 * text names ("UN-brokered"), unless that one is the host ("hosted by
+	 * European Council President Michel") */
+	if (m->country >= 0 && m->n_parties >= 2 && !m->host_named && !has_role(m->parties, m->n_parties, m->country) &&
 	    state_named(td, m->country))
 		add_role(m->mediators, &m->n_mediators, m->country);
 	/* a mediator's people at the talks broker them */
 	for (size_t k = 0; k < m->n_participants; k++)
 		if (mediator_side(td, m, m->participants[k]))
 			add_role(m->mediator_persons, &m->n_mediator_persons, m->participants[k]);
+}
+
+/* Does sentence si speak of "the two sides" (or "both sides")? */
+static bool two_sides_in(const ag_textdoc *td, uint32_t si)
+{
+	const ag_sentence *s = &td->sents[si];
+	for (size_t k = s->tok; k + 1 < s->tok + s->ntok; k++)
+		if ((ag__tok_is(td, k, "two") || ag__tok_is(td, k, "both")) && ag__tok_is(td, k + 1, "sides"))
+			return true;
+	return false;
 }
 
 int ag__find_meetings(ag_textdoc *td)
@@ -1179,8 +1290,15 @@ int ag__find_meetings(ag_textdoc *td)
 			const ag_mention *x = &td->ments[i];
 			const ag_sent_event *se = &td->sent_ev[td->toks[x->tok].sent];
 			ag_meeting *m = se->meeting >= 0 ? &td->meetings[se->meeting] : NULL;
-			if (x->kind == M_PERSON && m && se->names_talks && mediator_side(td, m, x->entity))
+			if (x->kind == M_PERSON && m && (se->names_talks || two_sides_in(td, td->toks[x->tok].sent)) &&
+			    mediator_side(td, m, x->entity))
 				add_role(m->mediator_persons, &m->n_mediator_persons, x->entity);
+		}
+		/* who brokers talks is at them */
+		for (size_t j = 0; j < td->n_meetings; j++) {
+			ag_meeting *m = &td->meetings[j];
+			for (size_t k = 0; k < m->n_mediator_persons; k++)
+				add_role(m->participants, &m->n_participants, m->mediator_persons[k]);
 		}
 	}
 	free(evs);

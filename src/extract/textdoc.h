@@ -123,6 +123,7 @@ typedef struct {
 	unsigned events;
 	bool trilateral, two_sides;
 	bool another;    /* "the next round", "a new summit": not the one already told of */
+	bool host_named; /* a mediator named as its host ("hosted by X") */
 } ag_meeting;
 
 typedef struct ag_textdoc {
