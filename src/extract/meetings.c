@@ -321,8 +321,8 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 	const char *text = td->doc->text;
 	size_t send = s->tok + s->ntok;
 	int count = 0, ordinal = 0;
-	bool have_base = false;
-	ag_date base = {0, 0, 0};
+	bool have_base = false, have_past = false;
+	ag_date base = {0, 0, 0}, past = {0, 0, 0};
 
 	if (ev->m.place >= 0 && held_vaguely(td, ev, send))
 		return; /* dated by the other reports of the talks at that place */
@@ -362,8 +362,15 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 			if (d.day && ag__date_valid(&d)) {
 				base = d;
 				have_base = true;
-				if (anchor && abs(d.year - anchor->year) >= 1 && near_cue(ev, i))
+				/* "the last summit took place on October 9, 2024": an
+				 * earlier one, on that day */
+				if (anchor && abs(d.year - anchor->year) >= 1 && near_cue(ev, i)) {
 					ev->m.historical = true;
+					if (!have_past) {
+						past = d;
+						have_past = true;
+					}
+				}
 			} else if (d.year && near_cue(ev, i) && (!anchor || d.year != anchor->year)) {
 				/* "talks in March 2022": a month is all we know */
 				ev->m.historical = anchor != NULL;
@@ -427,6 +434,12 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 	if (!have_base && count && anchor && !ev->m.historical) {
 		base = *anchor; /* "a second day of negotiations", in a story of that day */
 		have_base = true;
+	}
+	if (ev->m.historical && have_past) {
+		set_dates(ev, past, past);
+		ev->m.year = past.year;
+		ev->m.month = past.month;
+		return;
 	}
 	if (have_base && !ev->m.historical) {
 		ag_date a = base, b = base;
@@ -1116,7 +1129,40 @@ static bool mediator_side(const ag_textdoc *td, const ag_meeting *m, int32_t per
 
 /* The roles of meeting m (index j) once all its sentences are read: who is a
  * side, who hosts or brokers it, who is there. */
-static void settle_roles(const ag_textdoc *td, ag_meeting *m, bool is_main)
+/* People of several states at once: "the leaders of A, B and C". */
+static const char *const heads_words[] = {
+	"leaders", "presidents", "heads", "ministers", "premiers", "delegations", "representatives", "envoys", NULL};
+static ag_wordset heads_words_set = AG_WORDSET(heads_words);
+
+/* Is state st one of a list of states whose people meet, in a sentence of
+ * meeting j ("the presidents of Lithuania, Estonia and Latvia met in
+ * Vilnius")?  Then it is a side, even as the host; a list of signatories or
+ * of a statement's authors is not enough. */
+static bool heads_listed(const ag_textdoc *td, int32_t j, int32_t st)
+{
+	for (size_t i = 0; i < td->n_ments; i++) {
+		const ag_mention *x = &td->ments[i];
+		size_t b;
+		if (x->kind != M_STATE || x->entity != st || td->sent_ev[td->toks[x->tok].sent].meeting != j)
+			continue;
+		b = x->tok;
+		while (b > 0 && td->toks[b - 1].sent == td->toks[x->tok].sent) {
+			const ag_mention *y;
+			if (ag__tok_punct(td, b - 1) == ',' || ag__tok_is(td, b - 1, "and"))
+				b--;
+			else if ((y = ag__ment_at(td, b - 1)) && y->kind == M_STATE)
+				b = y->tok;
+			else
+				break;
+		}
+		if (b >= 2 && b < x->tok + 1 && ag__tok_is(td, b - 1, "of") && td->toks[b - 2].sent == td->toks[x->tok].sent &&
+		    word_in(td, b - 2, &heads_words_set))
+			return true;
+	}
+	return false;
+}
+
+static void settle_roles(const ag_textdoc *td, ag_meeting *m, int32_t j, bool is_main)
 {
 	size_t w = 0;
 	bool host_present = false;
@@ -1146,7 +1192,8 @@ static void settle_roles(const ag_textdoc *td, ag_meeting *m, bool is_main)
 	/* the host is not a side of talks between two others ("talks in Abu
 	 * Dhabi"), but is of a visit ("talks in Moscow with Putin") and of what
 	 * its own leaders attend */
-	if (m->country >= 0 && has_role(m->parties, m->n_parties, m->country) && m->n_parties >= 3 && !host_present) {
+	if (m->country >= 0 && has_role(m->parties, m->n_parties, m->country) && m->n_parties >= 3 && !host_present &&
+	    !heads_listed(td, j, m->country)) {
 		w = 0;
 		for (size_t k = 0; k < m->n_parties; k++)
 			if (m->parties[k] != m->country)
@@ -1282,7 +1329,7 @@ int ag__find_meetings(ag_textdoc *td)
 	if (rc == 0) {
 		int32_t main = main_meeting(td);
 		for (size_t j = 0; j < td->n_meetings; j++)
-			settle_roles(td, &td->meetings[j], (int32_t)j == main);
+			settle_roles(td, &td->meetings[j], (int32_t)j, (int32_t)j == main);
 		/* and so do those of its people who speak of the talks in a sentence
 		 * of their own ("the talks between A and B in Beijing are a victory
 		 * for dialogue, China's top diplomat X said") */

@@ -172,6 +172,10 @@ int ag__find_mentions(ag_textdoc *td)
 				rc = push_mention(td, M_ORG, en->kind, i, n, ent);
 				break;
 			case GZ_TITLE:
+				/* "Prime Minister Hun Sen.": the end of a name, not "Sen." before one */
+				if (n >= 2 && ag__tok_punct(td, i + n - 1) == '.' &&
+				    (i + n >= td->n_toks || td->toks[i + n].sent != td->toks[i].sent))
+					break;
 				rc = push_mention(td, M_TITLE, en->kind, i, n, ent);
 				break;
 			default:

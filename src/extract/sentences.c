@@ -302,6 +302,14 @@ static const char *const abbreviations[] = {
 
 static ag_wordset abbreviation_set = AG_WORDSET(abbreviations);
 
+/* Words that open a sentence and never a name: after "Hun Sen." or "Smith
+ * Jr." they end the sentence the abbreviation seemed to go on with. */
+static const char *const sentence_openers[] = {
+	"he", "she", "it", "they", "we", "i", "the", "a", "an", "this", "that", "these", "those", "his", "her",
+	"their", "its", "in", "on", "at", "but", "and", "however", "there", "after", "before", "when", "while",
+	"as", "if", "officials", "both", NULL};
+static ag_wordset sentence_openers_set = AG_WORDSET(sentence_openers);
+
 static int push_sentence(ag_textdoc *td, size_t a, size_t b)
 {
 	ag_sentence *s;
@@ -355,7 +363,8 @@ static int split_sentences(ag_textdoc *td)
 			        tok_terminal(td, j)))
 				j++;
 			if (ag__tok_punct(td, i) == '.' && (prev->flags & TF_WORD) &&
-			    ag__tok_in(td, i - 1, &abbreviation_set) && j < n && !(td->toks[j].flags & TF_NEWLINE))
+			    ag__tok_in(td, i - 1, &abbreviation_set) && j < n && !(td->toks[j].flags & TF_NEWLINE) &&
+			    !ag__tok_in(td, j, &sentence_openers_set))
 				continue; /* "Mr. Smith" */
 			if (j >= n || (td->toks[j].flags & TF_NEWLINE) ||
 			    (td->toks[j].flags & (TF_CAP | TF_DIGIT)) || !(td->toks[j].flags & TF_WORD)) {
