@@ -22,6 +22,7 @@ static struct ag__wordtab *build(const char *const *words)
 	t = malloc(sizeof(*t) + slots * (2 * sizeof(uint32_t) + sizeof(int32_t)));
 	if (!t)
 		return NULL;
+	t->bloom = 0;
 	t->mask = (uint32_t)(slots - 1);
 	t->hashes = (uint32_t *)(t + 1);
 	t->lens = t->hashes + slots;
@@ -43,6 +44,7 @@ static struct ag__wordtab *build(const char *const *words)
 		}
 		if (dup)
 			continue;
+		t->bloom |= UINT64_C(1) << (h >> 26);
 		t->hashes[j] = h;
 		t->lens[j] = (uint32_t)len;
 		t->index[j] = (int32_t)k;

@@ -22,6 +22,7 @@ typedef struct {
 
 /* The table of a set (wordset.c): open addressing by FNV state. */
 struct ag__wordtab {
+	uint64_t bloom;      /* bit (hash >> 26) of every word: most misses end here */
 	uint32_t mask;       /* slots - 1 */
 	uint32_t *hashes;    /* FNV state of the word in each slot */
 	int32_t *index;      /* index in the list, or -1 for an empty slot */
@@ -40,6 +41,8 @@ static inline int ag__wordset_find(ag_wordset *ws, uint32_t hstate, const char *
 	const struct ag__wordtab *t = atomic_load_explicit(&ws->tab, memory_order_acquire);
 	if (!t)
 		return ag__wordset_find_slow(ws, hstate, s, n);
+	if (!((t->bloom >> (hstate >> 26)) & 1))
+		return -1;
 	for (uint32_t j = hstate & t->mask; t->index[j] >= 0; j = (j + 1) & t->mask) {
 		/* n + 1 bytes: the NUL too, so a match is exactly strcmp's */
 		if (t->hashes[j] == hstate && t->lens[j] == n && memcmp(ws->words[t->index[j]], s, n + 1) == 0)
