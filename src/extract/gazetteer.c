@@ -393,6 +393,10 @@ static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t 
 				}
 			}
 		}
+		/* a city-state's capital has its name ("talks at Singapore"): the
+		 * state's city, when the state is named as a place */
+		if (kind == GZ_CAPITAL && strcmp(gz->entities[st].label ? gz->entities[st].label : "", gz->entities[entity].label) == 0)
+			gz->entities[st].city_entity = entity;
 		if (kind == GZ_CITY && ncol >= 6) {
 			gz->entities[entity].pop = (uint32_t)strtoul(col[4], NULL, 10);
 			gz->entities[entity].ambiguous = cl[5] == 1 && col[5][0] == '1';

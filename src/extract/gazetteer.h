@@ -27,7 +27,8 @@ typedef struct {
 	char *label;      /* "Ukraine" */
 	int32_t state;    /* entity index of the state it belongs to (capitals, cities, organs, venues), or -1 */
 	char *city;       /* venues: the city they are in ("White House": "Washington"), else NULL */
-	int32_t city_entity; /* venues: that city's entity when the gazetteer has it, else -1 */
+	int32_t city_entity; /* venues: that city's entity when the gazetteer has it; city-states
+	                      * (Singapore, Monaco): their capital of the same name; else -1 */
 	uint32_t pop;     /* cities: population when the data gives it, else 0 */
 	bool ambiguous;   /* cities: the name is also a common word or name */
 	bool weak;        /* cities of the world list (src/data/cities.tsv): a place only where the text makes it

@@ -669,14 +669,47 @@ static bool mediators_list(const ag_textdoc *td, size_t a, size_t s)
 	return false;
 }
 
-/* Read one sentence into an event; false when it says nothing about talks. */
-static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, event *ev)
+/* Where a sentence that tells of two meetings turns from one to the other:
+ * "the summit follows talks in Copenhagen", "was to build on their first
+ * meeting at Singapore", "comes ahead of a summit in Rome"; the token that
+ * opens the second clause, or 0 when there is none (a cue on both sides). */
+static size_t second_meeting_at(const ag_textdoc *td, size_t lo, size_t hi)
 {
-	const ag_sentence *s = &td->sents[si];
-	size_t send = s->tok + s->ntok, best_dist = (size_t)-1, cues[8], n_cues = 0;
-	size_t list = attendance_list(td, s->tok, send);
+	bool cue_before = false;
+	for (size_t k = lo; k + 1 < hi; k++) {
+		size_t at = 0;
+		if (cue_kind(td, k))
+			cue_before = true;
+		if (!cue_before)
+			continue;
+		if (ag__tok_is(td, k, "follows") || ag__tok_is(td, k, "followed") ||
+		    ((ag__tok_is(td, k, "build") || ag__tok_is(td, k, "builds")) && ag__tok_is(td, k + 1, "on")) ||
+		    (ag__tok_is(td, k, "ahead") && ag__tok_is(td, k + 1, "of")) ||
+		    ((ag__tok_is(td, k, "comes") || ag__tok_is(td, k, "came")) && ag__tok_is(td, k + 1, "after")))
+			at = k;
+		if (!at)
+			continue;
+		for (size_t c = at + 1; c < hi && c < at + 8; c++)
+			if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
+				return at;
+	}
+	return 0;
+}
+
+/* Read one clause (tokens lo..hi of sentence si) into an event; false when
+ * it says nothing about talks. */
+static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, const ag_date *anchor, event *ev)
+{
+	ag_sentence clause = td->sents[si];
+	const ag_sentence *s = &clause;
+	size_t send = hi, best_dist = (size_t)-1, cues[8], n_cues = 0;
+	size_t list = attendance_list(td, lo, hi);
 	bool context = list != (size_t)-1, chain = false;
 
+	clause.tok = (uint32_t)lo;
+	clause.ntok = (uint32_t)(hi - lo);
+	clause.start = td->toks[lo].start;
+	clause.end = td->toks[hi - 1].end;
 	memset(ev, 0, sizeof(*ev));
 	ev->m.place = ev->m.country = -1;
 	ev->cue = (size_t)-1;
@@ -879,7 +912,8 @@ static bool read_event(const ag_textdoc *td, size_t si, const ag_date *anchor, e
 					ev->m.place = c >= 0 ? c : m->entity;
 					ev->m.country = td->gz->entities[m->entity].state;
 				} else {
-					ev->m.place = -1;
+					/* "at Singapore": a city-state is its city */
+					ev->m.place = td->gz->entities[m->entity].city_entity;
 					ev->m.country = m->entity;
 				}
 			}
@@ -1234,7 +1268,7 @@ int ag__find_meetings(ag_textdoc *td)
 	td->n_meetings = 0;
 	if (td->date[0] && ag__date_parse_iso(td->date, strlen(td->date), &anchor_d) && ag__date_valid(&anchor_d))
 		anchor = &anchor_d;
-	if (td->n_sents && (!(evs = malloc(td->n_sents * sizeof(*evs))) ||
+	if (td->n_sents && (!(evs = malloc(2 * td->n_sents * sizeof(*evs))) ||
 	                    AG_GROW(td->sent_ev, td->cap_sent_ev, td->n_sents) < 0)) {
 		free(evs);
 		return ag__enomem();
@@ -1242,10 +1276,16 @@ int ag__find_meetings(ag_textdoc *td)
 	for (size_t si = 0; si < td->n_sents; si++) {
 		td->sent_ev[si].meeting = AG_SENT_NO_EVENT;
 		td->sent_ev[si].names_talks = false;
-		if (read_event(td, si, anchor, &evs[n])) {
-			td->sent_ev[si].meeting = AG_SENT_UNUSED;
-			td->sent_ev[si].names_talks = evs[n].creates;
-			n++;
+		const ag_sentence *st = &td->sents[si];
+		size_t lo = st->tok, hi = st->tok + st->ntok, cut = hi > lo ? second_meeting_at(td, lo, hi) : 0;
+		/* one event per clause that tells of a meeting */
+		for (int part = 0; part < (cut ? 2 : 1); part++) {
+			size_t a = part == 0 ? lo : cut, b = part == 0 && cut ? cut : hi;
+			if (a < b && read_event(td, si, a, b, anchor, &evs[n])) {
+				td->sent_ev[si].meeting = AG_SENT_UNUSED;
+				td->sent_ev[si].names_talks |= evs[n].creates;
+				n++;
+			}
 		}
 	}
 
@@ -1296,7 +1336,9 @@ int ag__find_meetings(ag_textdoc *td)
 		}
 		if (main >= 0 && dates_fit(ev, &td->meetings[main])) {
 			merge_event(&td->meetings[main], ev);
-			td->sent_ev[ev->m.first_sent].meeting = main;
+			/* a sentence that also names a meeting by its place is that one's */
+			if (td->sent_ev[ev->m.first_sent].meeting < 0)
+				td->sent_ev[ev->m.first_sent].meeting = main;
 		} else if (ev->creates && (ev->m.n_parties >= 2 || ev->m.two_sides)) {
 			if ((rc = new_meeting(td, ev)) == 0)
 				td->sent_ev[ev->m.first_sent].meeting = (int32_t)td->n_meetings - 1;

@@ -19,6 +19,18 @@ static bool after_locative(const ag_textdoc *td, size_t i, size_t n)
 	return ag__after_locative(td, i, s, AG_LOC_PLACE);
 }
 
+/* "the Abu Dhabi talks", "the Moscow summit": a capital naming the meeting
+ * held there is its place, not its state. */
+static const char *const meeting_nouns[] = {
+	"talks", "summit", "round", "meeting", "meetings", "negotiations", "conference", NULL};
+static ag_wordset meeting_nouns_set = AG_WORDSET(meeting_nouns);
+
+static bool names_meeting(const ag_textdoc *td, size_t i, size_t n)
+{
+	return i > td->sents[td->toks[i].sent].tok && ag__tok_is(td, i - 1, "the") && i + n < td->n_toks &&
+	       (td->toks[i + n].flags & TF_WORD) && ag__tok_in(td, i + n, &meeting_nouns_set);
+}
+
 static int priority(gz_kind k)
 {
 	switch (k) {
@@ -160,7 +172,7 @@ int ag__find_mentions(ag_textdoc *td)
 				break;
 			case GZ_CAPITAL: case GZ_SEAT:
 				/* "talks in Moscow" is a place; "Moscow said" is the state */
-				if (after_locative(td, i, n))
+				if (after_locative(td, i, n) || names_meeting(td, i, n))
 					rc = push_mention(td, M_PLACE, en->kind, i, n, ent);
 				else
 					rc = push_mention(td, M_STATE, en->kind, i, n, gz->entities[ent].state);
