@@ -346,6 +346,9 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 		     ag__tok_is(td, i - 1, "next") || ag__tok_is(td, i - 1, "last"))) {
 			bool future = ag__tok_is(td, i - 1, "next") || ag__date_future_cue(text + s->start, t->start - s->start);
 			ag_date sat = ag__date_resolve_weekday(*anchor, 5, future);
+			/* "proposed talks in Istanbul last weekend": when it was proposed */
+			if (ev->m.proposed && !future)
+				continue;
 			if (ag__date_valid(&sat)) {
 				base = sat;
 				have_base = true;
@@ -418,7 +421,8 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 		}
 		if (anchor && (used = ag__date_parse_relative(text + t->start, left, &delta)) > 0) {
 			ag_date r = ag__date_add_days(*anchor, delta);
-			if (ag__date_valid(&r))
+			/* talks only proposed are not held yesterday */
+			if (ag__date_valid(&r) && !(ev->m.proposed && delta < 0))
 				set_dates(ev, r, r);
 			while (i + 1 < send && td->toks[i + 1].start < t->start + used)
 				i++;
@@ -535,9 +539,59 @@ static bool talks_with(const ag_textdoc *td, size_t k, size_t s)
 /* The words after a name (from token b) that place the person there:
  * "X met", "X led", "X took part", "X held talks", "X speaks at the summit",
  * "X and Y shook hands"; not "X said that", not "X joined by phone". */
+/* Travel that brings a person to the talks: "X flew to Ankara for talks
+ * with Y", "X arrived in Doha for the summit". */
+static const char *const arrival_verbs[] = {
+	"flew", "travelled", "traveled", "arrived", "arrives", "went", "came", "visited", "visits", NULL};
+static ag_wordset arrival_verbs_set = AG_WORDSET(arrival_verbs);
+
+/* The end of a relative clause that opens at token k (", who had said ...,"),
+ * or k when none does: what it says is about the person, not the talks. */
+static size_t past_relative(const ag_textdoc *td, size_t k, size_t send)
+{
+	if (ag__tok_punct(td, k) != ',' || !(ag__tok_is(td, k + 1, "who") || ag__tok_is(td, k + 1, "which") ||
+	                                     ag__tok_is(td, k + 1, "whose")))
+		return k;
+	for (size_t e = k + 2; e < send && e < k + 30; e++) {
+		if (ag__tok_punct(td, e) == ',')
+			return e;
+		if (ag__tok_punct(td, e) == '.' || ag__tok_punct(td, e) == ';')
+			break;
+	}
+	return k;
+}
+
 static bool present_after(const ag_textdoc *td, size_t b, size_t s, size_t send)
 {
-	for (size_t k = b; k < send && k < b + 10; k++) {
+	size_t limit = b + 10;
+	for (size_t k = b; k < send && k < limit; k++) {
+		/* "X, who had said he was ready to meet Y, flew to Ankara ...": past
+		 * the clause about X */
+		size_t e = past_relative(td, k, send);
+		/* and past an appositive right after the name ("X, a former minister, to lead") */
+		if (e == k && k == b && ag__tok_punct(td, k) == ',' &&
+		    (ag__tok_is(td, k + 1, "a") || ag__tok_is(td, k + 1, "an") || ag__tok_is(td, k + 1, "the") ||
+		     ag__tok_is(td, k + 1, "former")))
+			for (size_t c = k + 2; c < send && c < k + 20; c++) {
+				if (ag__tok_punct(td, c) == '.' || ag__tok_punct(td, c) == ';')
+					break;
+				if (ag__tok_punct(td, c) == ',') {
+					e = c;
+					break;
+				}
+			}
+		if (e != k) {
+			limit += e - k;
+			k = e;
+			continue;
+		}
+		if (word_in(td, k, &arrival_verbs_set))
+			for (size_t c = k + 1; c < send && c < k + 10; c++) {
+				if (ag__tok_punct(td, c) == '.' || ag__tok_punct(td, c) == ';')
+					break;
+				if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
+					return true;
+			}
 		/* "X called for a ceasefire as the delegations met": another subject's verb */
 		if ((ag__tok_is(td, k, "as") || ag__tok_is(td, k, "while") || ag__tok_is(td, k, "when") ||
 		     ag__tok_is(td, k, "whereas")) &&
@@ -644,6 +698,20 @@ static bool country_of_city(const ag_textdoc *td, const ag_mention *m, size_t s)
 		return false;
 	c = ag__ment_at(td, m->tok - 2);
 	return c && c->kind == M_PLACE && td->gz->entities[c->entity].state == m->entity;
+}
+
+/* Is token t inside a relative clause about someone (", who had said he
+ * would meet the Russian leader,")? */
+static bool in_relative(const ag_textdoc *td, size_t t, size_t s, size_t send)
+{
+	for (size_t k = t; k > s && k + 30 > t; k--) {
+		size_t e;
+		if (ag__tok_punct(td, k - 1) != ',')
+			continue;
+		e = past_relative(td, k - 1, send);
+		return e != k - 1 && e > t;
+	}
+	return false;
 }
 
 /* Is the person named at token a one of a list that names mediators ("the
@@ -1008,7 +1076,7 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 		/* parties: the states named around the talks, not those named as places
 		 * (and none besides the sides of "talks between X and Y") */
 		if (m->kind == M_STATE && ev->creates && !ev->between && !ag__after_locative(td, m->tok, s->tok, AG_LOC_VENUE) &&
-		    !country_of_city(td, m, s->tok))
+		    !country_of_city(td, m, s->tok) && !in_relative(td, m->tok, s->tok, send))
 			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
 		if (m->kind == M_ORG && ev->creates && !ev->between && m->tok + m->ntok <= ev->cue && ev->cue - (m->tok + m->ntok) <= 3)
 			add_role(ev->m.parties, &ev->m.n_parties, m->entity);
