@@ -73,7 +73,7 @@ static ag_wordset another_words_set = AG_WORDSET(another_words);
 static const char *const said_words[] = {"said", "says", "told", "added", "stated", NULL};
 static const char *const proposal_words[] = {
 	"potential", "possible", "proposed", "planned", "prospective", "future", "hypothetical",
-	"eventual", "such", "new", NULL};
+	"eventual", "such", "new", "any", NULL};
 static const char *const modal_words[] = {
 	"would", "could", "might", "should", "without", "will", "plan", "plans", "planned", "prepare",
 	"prepares", "preparing", "scheduled", "upcoming", "next", "proposes", "proposed", "suggested",
@@ -861,8 +861,10 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 		for (size_t k = ev->cue + 1; k < send && k < ev->cue + 16; k++) {
 			if (ag__tok_punct(td, k) == ',' || ag__tok_punct(td, k) == '.' || ag__tok_punct(td, k) == ';')
 				break;
-			if ((ag__tok_is(td, k, "would") || ag__tok_is(td, k, "could") || ag__tok_is(td, k, "might")) &&
-			    (ag__tok_is(td, k + 1, "be") || ag__tok_is(td, k + 1, "take") || ag__tok_is(td, k + 1, "happen")))
+			if ((ag__tok_is(td, k, "would") || ag__tok_is(td, k, "could") || ag__tok_is(td, k, "might") ||
+			     ag__tok_is(td, k, "should")) &&
+			    (ag__tok_is(td, k + 1, "be") || ag__tok_is(td, k + 1, "take") || ag__tok_is(td, k + 1, "happen") ||
+			     ag__tok_is(td, k + 1, "come")))
 				ev->m.proposed = true;
 			/* "a Trump-Putin meeting was possible" */
 			if ((ag__tok_is(td, k, "was") || ag__tok_is(td, k, "is") || ag__tok_is(td, k, "be")) &&
@@ -1315,6 +1317,11 @@ static void settle_roles(const ag_textdoc *td, ag_meeting *m, int32_t j, bool is
 			add_role(m->mediator_persons, &m->n_mediator_persons, m->participants[k]);
 }
 
+/* Nouns a name qualifies: "the Trump administration", "the Putin government". */
+static const char *const body_words[] = {
+	"administration", "government", "team", "camp", "campaign", "regime", "cabinet", NULL};
+static ag_wordset body_words_set = AG_WORDSET(body_words);
+
 /* Does sentence si speak of "the two sides" (or "both sides")? */
 static bool two_sides_in(const ag_textdoc *td, uint32_t si)
 {
@@ -1447,7 +1454,10 @@ int ag__find_meetings(ag_textdoc *td)
 			const ag_mention *x = &td->ments[i];
 			const ag_sent_event *se = &td->sent_ev[td->toks[x->tok].sent];
 			ag_meeting *m = se->meeting >= 0 ? &td->meetings[se->meeting] : NULL;
+			/* not "Trump's channel", "the Trump administration": a name
+			 * that qualifies someone else */
 			if (x->kind == M_PERSON && m && (se->names_talks || two_sides_in(td, td->toks[x->tok].sent)) &&
+			    !(td->toks[x->tok + x->ntok - 1].flags & TF_POSS) && !word_in(td, x->tok + x->ntok, &body_words_set) &&
 			    mediator_side(td, m, x->entity))
 				add_role(m->mediator_persons, &m->n_mediator_persons, x->entity);
 		}
