@@ -133,6 +133,9 @@ static const char build_help[] =
 	"  edges.csv             one row per link: relation counts, first evidence, its sentence\n"
 	"\n"
 	"  -o, --out DIR         the folder to write into (required)\n"
+	"  --formats LIST        write only these, comma-separated: json, dot, svg, png, pdf,\n"
+	"                        graphml, gexf, cyjs, csv (both tables); default\n"
+	"                        json,dot,svg,graphml,gexf,cyjs,csv\n"
 	"input (as extract):\n"
 	EXTRACT_HELP
 	"analysis (as analyze):\n"
@@ -150,7 +153,8 @@ static const char build_help[] =
 	"\n"
 	"examples:\n"
 	"  actorgraph build graphs/peace-talks/texts --out graphs/peace-talks\n"
-	"  actorgraph build graphs/peace-talks/texts --top 20 --out /tmp/top20\n";
+	"  actorgraph build graphs/peace-talks/texts --top 20 --out /tmp/top20\n"
+	"  actorgraph build corpus/ --formats json,csv --out /tmp/tables\n";
 
 static const char merge_help[] =
 	"usage: actorgraph merge [-o OUT.json] [--partial] GRAPH.json...\n"
@@ -386,10 +390,50 @@ static int write_into(const char *dir, const char *stage, const char *name, ag_g
 	return cli_lib_fail();
 }
 
+/* What build can write: the --formats name, its files and their formats. */
+static const struct {
+	const char *name, *file, *format, *file2, *format2;
+	bool image;
+} build_outputs[] = {
+	{"json", "graph.json", "json", NULL, NULL, false},
+	{"dot", "graph.dot", "dot", NULL, NULL, false},
+	{"csv", "nodes.csv", "csv-nodes", "edges.csv", "csv-links", false},
+	{"graphml", "graph.graphml", "graphml", NULL, NULL, false},
+	{"gexf", "graph.gexf", "gexf", NULL, NULL, false},
+	{"cyjs", "graph.cyjs", "cyjs", NULL, NULL, false},
+	{"svg", "graph.svg", "svg", NULL, NULL, true},
+	{"png", "graph.png", "png", NULL, NULL, true},
+	{"pdf", "graph.pdf", "pdf", NULL, NULL, true},
+};
+#define BUILD_DEFAULT_FORMATS "json,dot,svg,graphml,gexf,cyjs,csv"
+#define BUILD_FORMAT_NAMES "json, dot, svg, png, pdf, graphml, gexf, cyjs, csv"
+
+/* --formats LIST into a mask over build_outputs; a usage error names the bad one. */
+static int build_formats(const char *list, unsigned *mask)
+{
+	const char *p = list;
+	*mask = 0;
+	while (*p) {
+		size_t n = strcspn(p, ","), k;
+		for (k = 0; k < COUNT(build_outputs); k++)
+			if (strlen(build_outputs[k].name) == n && strncmp(build_outputs[k].name, p, n) == 0)
+				break;
+		if (k == COUNT(build_outputs))
+			return cli_usage("build --formats: unknown format '%.*s' (valid: %s)", (int)n, p, BUILD_FORMAT_NAMES);
+		*mask |= 1u << k;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	if (!*mask)
+		return cli_usage("build --formats: give at least one format (valid: %s)", BUILD_FORMAT_NAMES);
+	return 0;
+}
+
 int cmd_build(int argc, char **argv)
 {
-	static const cli_opt spec[] = {{"out", 'o', true, false}, EXTRACT_OPTS, ANALYZE_OPTS, RENDER_OPTS,
-	                               FILTER_OPTS};
+	static const cli_opt spec[] = {{"out", 'o', true, false}, {"formats", 0, true, false}, EXTRACT_OPTS,
+	                               ANALYZE_OPTS, RENDER_OPTS, FILTER_OPTS};
 	cli_args a;
 	ag_analyze_options ao = AG_ANALYZE_OPTIONS_INIT;
 	ag_render_options ro = AG_RENDER_OPTIONS_INIT;
@@ -398,6 +442,7 @@ int cmd_build(int argc, char **argv)
 	const char *dir;
 	char stage[4096] = "";
 	bool made = false;
+	unsigned formats = 0, n_files = 0;
 	int rc;
 
 	if ((rc = cli_parse("build", argc, argv, spec, COUNT(spec), &a)))
@@ -408,6 +453,11 @@ int cmd_build(int argc, char **argv)
 		rc = cli_usage("build: --out DIR is required");
 		goto out;
 	}
+	if ((rc = build_formats(cli_get(&a, "formats") ? cli_get(&a, "formats") : BUILD_DEFAULT_FORMATS, &formats)))
+		goto out;
+	for (size_t k = 0; k < COUNT(build_outputs); k++)
+		if (formats & (1u << k))
+			n_files += build_outputs[k].file2 ? 2 : 1;
 	if ((rc = cli_analyze_options(&a, &ao)) || (rc = cli_filter_options(&a, &fo)))
 		goto out;
 	fo.since = fo.until = NULL; /* the extraction keeps the documents of the window: the same cut */
@@ -438,23 +488,24 @@ int cmd_build(int argc, char **argv)
 		goto out;
 	}
 	cli_summary_graph(g);
-	cli_summary_note("-> %s (8 files)", dir);
-	/* all eight files or none: written apart, moved into DIR at the end */
+	cli_summary_note("-> %s (%u file%s)", dir, n_files, n_files == 1 ? "" : "s");
+	/* all the files or none: written apart, moved into DIR at the end */
 	if ((rc = cli_stage_begin(dir, stage, sizeof(stage))))
 		goto out;
-	if ((rc = write_into(dir, stage, "graph.json", g, "json", &ro)) ||
-	    (rc = write_into(dir, stage, "graph.dot", g, "dot", &ro)) ||
-	    (rc = write_into(dir, stage, "nodes.csv", g, "csv-nodes", &ro)) ||
-	    (rc = write_into(dir, stage, "edges.csv", g, "csv-links", &ro)) ||
-	    (rc = write_into(dir, stage, "graph.graphml", g, "graphml", &ro)) ||
-	    (rc = write_into(dir, stage, "graph.gexf", g, "gexf", &ro)) ||
-	    (rc = write_into(dir, stage, "graph.cyjs", g, "cyjs", &ro)))
-		goto out;
-	/* thousands of nodes make no readable drawing (and take Graphviz
-	 * minutes): graph.svg draws the most central ones (the library's cut,
-	 * ro.max_nodes, unless --all), its title says so, and so do we */
-	cli_say_cap(g, &ro, "graph.svg");
-	if ((rc = write_into(dir, stage, "graph.svg", g, "svg", &ro)) || (rc = cli_stage_commit(stage, dir)))
+	for (size_t k = 0; k < COUNT(build_outputs); k++) {
+		if (!(formats & (1u << k)))
+			continue;
+		/* thousands of nodes make no readable drawing (and take Graphviz
+		 * minutes): an image draws the most central ones (the library's
+		 * cut, ro.max_nodes, unless --all), its title says so, and so do we */
+		if (build_outputs[k].image)
+			cli_say_cap(g, &ro, build_outputs[k].file);
+		if ((rc = write_into(dir, stage, build_outputs[k].file, g, build_outputs[k].format, &ro)) ||
+		    (build_outputs[k].file2 &&
+		     (rc = write_into(dir, stage, build_outputs[k].file2, g, build_outputs[k].format2, &ro))))
+			goto out;
+	}
+	if ((rc = cli_stage_commit(stage, dir)))
 		goto out;
 out:
 	cli_stage_abort(stage);

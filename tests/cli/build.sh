@@ -24,6 +24,22 @@ cmp "$scratch/b/graph.json" "$scratch/c/graph.json"
 cmp "$scratch/b/graph.dot" "$scratch/c/graph.dot"
 echo "build: all outputs written, valid and deterministic"
 
+# --formats: only the outputs asked for, each the same bytes as in a full
+# build; an unknown name is a usage error (exit 2) before any work, leaving
+# no folder behind
+"$bin" build -q "$src/tests/golden" --formats json,csv,pdf --out "$scratch/some"
+[ "$(cd "$scratch/some" && ls | sort | tr '\n' ' ')" = "edges.csv graph.json graph.pdf nodes.csv " ] ||
+  { echo "build --formats json,csv,pdf wrote: $(ls "$scratch/some")"; exit 1; }
+for f in graph.json nodes.csv edges.csv; do cmp "$scratch/a/$f" "$scratch/some/$f"; done
+head -c 5 "$scratch/some/graph.pdf" | grep -q '%PDF-' || { echo "build: graph.pdf is no PDF"; exit 1; }
+rc=0
+"$bin" build -q "$src/tests/golden" --formats json,xml --out "$scratch/bad" 2>"$scratch/bad.err" || rc=$?
+[ "$rc" = 2 ] || { echo "build --formats json,xml: exit $rc, not 2"; exit 1; }
+grep -q "unknown format 'xml' (valid: json, dot, svg, png, pdf, graphml, gexf, cyjs, csv)" "$scratch/bad.err" ||
+  { echo "build --formats: unclear error: $(cat "$scratch/bad.err")"; exit 1; }
+[ ! -e "$scratch/bad" ] || { echo "build --formats json,xml left $scratch/bad"; exit 1; }
+echo "build: --formats writes only what it names, the same bytes"
+
 # a large graph: every output holds it all, but graph.svg draws only the 150
 # most central nodes (those of each type first: every type is drawn), says so
 # in its title, and build says so on stderr
