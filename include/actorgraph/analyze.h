@@ -53,12 +53,18 @@ typedef struct {
 	 * must not call ag_analyze. */
 	void (*progress_cb)(const ag_analyze_progress *p, void *ctx);
 	void *progress_ctx;        /**< given to progress_cb */
+	/** Worker processes for the estimated path metrics of large graphs
+	 * (forked once the graph is built; igraph is not thread-safe, processes
+	 * are): 0 = one per processor (default), 1 = this process only.  The
+	 * results are the same, byte for byte, for any number. */
+	unsigned workers;
 } ag_analyze_options;
 
-/* Version 2 added progress_cb and progress_ctx; ag_analyze still takes a
- * version 1 struct (without them) from programs built before. */
-#define AG_ANALYZE_OPTIONS_VERSION 2
-#define AG_ANALYZE_OPTIONS_INIT {AG_ANALYZE_OPTIONS_VERSION, 42, AG_COMMUNITY_LEIDEN, 1.0, 0, 0, 0, NULL, NULL}
+/* Version 2 added progress_cb and progress_ctx, version 3 workers;
+ * ag_analyze still takes a version 1 or 2 struct (without them) from
+ * programs built before. */
+#define AG_ANALYZE_OPTIONS_VERSION 3
+#define AG_ANALYZE_OPTIONS_INIT {AG_ANALYZE_OPTIONS_VERSION, 42, AG_COMMUNITY_LEIDEN, 1.0, 0, 0, 0, NULL, NULL, 0}
 
 /**
  * Compute every metric and the communities, storing them on g (metrics and

@@ -112,10 +112,12 @@ int ag_analyze(ag_graph *g, const ag_analyze_options *opts)
 	int rc;
 
 	AG_CHECK_ARGS(g);
-	if (opts && opts->version == 1) {
-		/* a version 1 struct ends before the progress callback */
+	if (opts && (opts->version == 1 || opts->version == 2)) {
+		/* a version 1 struct ends before the progress callback, a version 2
+		 * one before workers */
 		v1 = defaults;
-		memcpy(&v1, opts, offsetof(ag_analyze_options, progress_cb));
+		memcpy(&v1, opts,
+		       opts->version == 1 ? offsetof(ag_analyze_options, progress_cb) : offsetof(ag_analyze_options, workers));
 		v1.version = AG_ANALYZE_OPTIONS_VERSION;
 		opts = &v1;
 	}

@@ -13,8 +13,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analyze/metrics.h"
+#include "analyze/workers.h"
 
 /* Exact betweenness, closeness and harmonic centrality run a Dijkstra search
  * from every node: about nodes x links steps.  Above this many, and unless
@@ -110,12 +112,34 @@ cleanup:
  * (igraph_betweenness_subset, sources S, targets all) and is scaled by n/k:
  * every source contributes the same expected share of the exact sum.
  */
+/* Betweenness from the sampled sources of chunk `chunk` (AG_SAMPLE_CHUNK of
+ * them), targets all: one igraph_betweenness_subset call. */
+static int betweenness_chunk(ag__analyze_ctx *c, size_t chunk, double *out, size_t len, void *arg)
+{
+	const igraph_vector_int_t *sources = arg;
+	size_t k = (size_t)igraph_vector_int_size(sources), first = chunk * AG_SAMPLE_CHUNK;
+	size_t n = k - first < AG_SAMPLE_CHUNK ? k - first : AG_SAMPLE_CHUNK;
+	igraph_vector_int_t view;
+	igraph_vector_t part;
+	int rc = 0;
+
+	igraph_vector_int_view(&view, VECTOR(*sources) + first, (igraph_integer_t)n);
+	IG_TRY("betweenness (sampled)", igraph_vector_init(&part, (igraph_integer_t)len));
+	if (igraph_betweenness_subset(&c->graph, &part, igraph_vss_all(), IGRAPH_UNDIRECTED, igraph_vss_vector(&view),
+	                              igraph_vss_all(), &c->invw) != IGRAPH_SUCCESS)
+		rc = ag__analyze_ig_fail(IGRAPH_FAILURE, "betweenness (sampled)");
+	else
+		memcpy(out, VECTOR(part), len * sizeof(*out));
+	igraph_vector_destroy(&part);
+cleanup:
+	return rc;
+}
+
 static int metric_betweenness(ag__analyze_ctx *c)
 {
 	igraph_vector_int_t sources;
-	igraph_vector_t part;
-	bool have_sources = false, have_part = false;
-	double *norm = NULL;
+	bool have_sources = false;
+	double *norm = NULL, *parts = NULL;
 	int rc = 0;
 
 	ag__analyze_step_begin(c, c->sampled ? "betweenness (sampled)" : "betweenness");
@@ -123,29 +147,24 @@ static int metric_betweenness(ag__analyze_ctx *c)
 		IG_TRY("betweenness", igraph_betweenness(&c->graph, &c->res, igraph_vss_all(), IGRAPH_UNDIRECTED,
 		                                         &c->invw));
 	} else {
-		size_t k = c->n_sources, done = 0;
+		size_t k = c->n_sources, n_chunks = (k + AG_SAMPLE_CHUNK - 1) / AG_SAMPLE_CHUNK;
 		IG_TRY("betweenness", igraph_vector_int_init(&sources, 0));
 		have_sources = true;
-		IG_TRY("betweenness", igraph_vector_init(&part, c->n));
-		have_part = true;
 		if ((rc = sample_sources(c, &sources, k)) < 0)
 			goto cleanup;
-		igraph_vector_null(&c->res);
-		ag__analyze_step_end(); /* our chunks report the progress */
-		while (done < k) {
-			size_t len = k - done < AG_SAMPLE_CHUNK ? k - done : AG_SAMPLE_CHUNK;
-			igraph_vector_int_t chunk;
-			igraph_vs_t vs;
-			igraph_vector_int_view(&chunk, VECTOR(sources) + done, (igraph_integer_t)len);
-			vs = igraph_vss_vector(&chunk);
-			IG_TRY("betweenness (sampled)",
-			       igraph_betweenness_subset(&c->graph, &part, igraph_vss_all(), IGRAPH_UNDIRECTED, vs,
-			                                 igraph_vss_all(), &c->invw));
-			IG_TRY("betweenness", igraph_vector_add(&c->res, &part));
-			done += len;
-			if (done < k)
-				ag__analyze_progress(c, "betweenness (sampled)", (int)(100 * done / k));
+		if (!(parts = malloc(n_chunks * (size_t)c->n * sizeof(*parts) + 1))) {
+			rc = ag__enomem();
+			goto cleanup;
 		}
+		ag__analyze_step_end(); /* the chunks report the progress */
+		if ((rc = ag__analyze_chunks(c, "betweenness (sampled)", n_chunks, (size_t)c->n, betweenness_chunk, &sources,
+		                             parts)) < 0)
+			goto cleanup;
+		/* summed in chunk order: the same bytes for any number of workers */
+		igraph_vector_null(&c->res);
+		for (size_t ch = 0; ch < n_chunks; ch++)
+			for (igraph_integer_t v = 0; v < c->n; v++)
+				VECTOR(c->res)[v] += parts[ch * (size_t)c->n + (size_t)v];
 		igraph_vector_scale(&c->res, (double)c->n / (double)k);
 	}
 	if ((rc = ag__analyze_store_metric(c, "betweenness", VECTOR(c->res))) < 0)
@@ -159,8 +178,7 @@ static int metric_betweenness(ag__analyze_ctx *c)
 	rc = ag__analyze_store_metric(c, "betweenness_norm", norm);
 cleanup:
 	free(norm);
-	if (have_part)
-		igraph_vector_destroy(&part);
+	free(parts);
 	if (have_sources)
 		igraph_vector_int_destroy(&sources);
 	return rc;
@@ -204,6 +222,41 @@ cleanup:
 	return rc;
 }
 
+/* Closeness and harmonic sums from the sampled sources of chunk `chunk`: one
+ * Dijkstra run each, into out = [reached count | total distance | sum of
+ * 1/d], n values each, in source order. */
+static int closeness_chunk(ag__analyze_ctx *c, size_t chunk, double *out, size_t len, void *arg)
+{
+	const igraph_vector_int_t *sources = arg;
+	size_t k = (size_t)igraph_vector_int_size(sources), first = chunk * AG_SAMPLE_CHUNK;
+	size_t n = (size_t)c->n, last = first + AG_SAMPLE_CHUNK < k ? first + AG_SAMPLE_CHUNK : k;
+	double *cnt = out, *sum = out + n, *harm = out + 2 * n;
+	igraph_matrix_t dist;
+	int rc = 0;
+
+	(void)len;
+	IG_TRY("closeness (sampled)", igraph_matrix_init(&dist, 1, c->n));
+	for (size_t s = first; s < last && rc == 0; s++) {
+		igraph_integer_t src = VECTOR(*sources)[s];
+		if (igraph_distances_dijkstra(&c->graph, &dist, igraph_vss_1(src), igraph_vss_all(), &c->invw, IGRAPH_ALL) !=
+		    IGRAPH_SUCCESS) {
+			rc = ag__analyze_ig_fail(IGRAPH_FAILURE, "closeness (sampled)");
+			break;
+		}
+		for (igraph_integer_t v = 0; v < c->n; v++) {
+			double d = MATRIX(dist, 0, v);
+			if (v == src || !isfinite(d) || d <= 0)
+				continue;
+			cnt[v] += 1.0;
+			sum[v] += d;
+			harm[v] += 1.0 / d;
+		}
+	}
+	igraph_matrix_destroy(&dist);
+cleanup:
+	return rc;
+}
+
 /*
  * Estimated closeness and harmonic centrality on large graphs: one Dijkstra
  * run (distance 1/w) from each of k sampled sources.  For node v, with k' the
@@ -213,52 +266,44 @@ cleanup:
  *   closeness(v) ~ (c_v/k') * (c_v/D_v)
  * i.e. networkx's (r-1)/(n-1) * (r-1)/sum(d) with the reachable share and the
  * mean distance both taken from the sample (0 when no source reaches v).
+ * The sources run in chunks of AG_SAMPLE_CHUNK, on the worker processes;
+ * the chunks' sums are added in chunk order.
  */
 static int metric_closeness_sampled(ag__analyze_ctx *c)
 {
 	igraph_vector_int_t sources;
-	igraph_matrix_t dist;
-	bool have_sources = false, have_dist = false;
-	double *cnt = NULL, *sum = NULL;
+	bool have_sources = false;
+	double *parts = NULL, *cnt = NULL, *sum = NULL;
 	char *is_src = NULL;
-	size_t k = c->n_sources;
-	int rc = 0, last = 0;
+	size_t k = c->n_sources, n = (size_t)c->n, n_chunks = (k + AG_SAMPLE_CHUNK - 1) / AG_SAMPLE_CHUNK;
+	int rc = 0;
 
 	ag__analyze_progress(c, "closeness and harmonic (sampled)", -1);
 	IG_TRY("closeness", igraph_vector_int_init(&sources, 0));
 	have_sources = true;
-	IG_TRY("closeness", igraph_matrix_init(&dist, 1, c->n));
-	have_dist = true;
 	if ((rc = sample_sources(c, &sources, k)) < 0)
 		goto cleanup;
-	cnt = calloc((size_t)c->n + 1, sizeof(*cnt));
-	sum = calloc((size_t)c->n + 1, sizeof(*sum));
-	is_src = calloc((size_t)c->n + 1, 1);
-	if (!cnt || !sum || !is_src) {
+	parts = malloc(n_chunks * 3 * n * sizeof(*parts) + 1);
+	cnt = calloc(n + 1, sizeof(*cnt));
+	sum = calloc(n + 1, sizeof(*sum));
+	is_src = calloc(n + 1, 1);
+	if (!parts || !cnt || !sum || !is_src) {
 		rc = ag__enomem();
 		goto cleanup;
 	}
+	if ((rc = ag__analyze_chunks(c, "closeness and harmonic", n_chunks, 3 * n, closeness_chunk, &sources, parts)) < 0)
+		goto cleanup;
 	igraph_vector_null(&c->res); /* harmonic sums */
-	for (size_t s = 0; s < k; s++) {
-		igraph_integer_t src = VECTOR(sources)[s];
-		int pct;
-		is_src[src] = 1;
-		IG_TRY("closeness (sampled)", igraph_distances_dijkstra(&c->graph, &dist, igraph_vss_1(src),
-		                                                         igraph_vss_all(), &c->invw, IGRAPH_ALL));
-		for (igraph_integer_t v = 0; v < c->n; v++) {
-			double d = MATRIX(dist, 0, v);
-			if (v == src || !isfinite(d) || d <= 0)
-				continue;
-			cnt[v] += 1.0;
-			sum[v] += d;
-			VECTOR(c->res)[v] += 1.0 / d;
-		}
-		pct = (int)(100 * (s + 1) / k) / 10 * 10;
-		if (pct > last && s + 1 < k) {
-			last = pct;
-			ag__analyze_progress(c, "closeness and harmonic", pct);
+	for (size_t ch = 0; ch < n_chunks; ch++) {
+		const double *p = parts + ch * 3 * n;
+		for (size_t v = 0; v < n; v++) {
+			cnt[v] += p[v];
+			sum[v] += p[n + v];
+			VECTOR(c->res)[v] += p[2 * n + v];
 		}
 	}
+	for (size_t s = 0; s < k; s++)
+		is_src[VECTOR(sources)[s]] = 1;
 	for (igraph_integer_t v = 0; v < c->n; v++) {
 		double kk = (double)k - (is_src[v] ? 1.0 : 0.0);
 		VECTOR(c->res)[v] = kk > 0 ? VECTOR(c->res)[v] * (double)(c->n - 1) / kk : 0.0;
@@ -268,11 +313,10 @@ static int metric_closeness_sampled(ag__analyze_ctx *c)
 		goto cleanup;
 	rc = ag__analyze_store_metric(c, "harmonic", VECTOR(c->res));
 cleanup:
+	free(parts);
 	free(cnt);
 	free(sum);
 	free(is_src);
-	if (have_dist)
-		igraph_matrix_destroy(&dist);
 	if (have_sources)
 		igraph_vector_int_destroy(&sources);
 	return rc;

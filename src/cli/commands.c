@@ -30,13 +30,17 @@
 	"  --project TYPE        keep one node type (person, state or organization; or persons,\n" \
 	"                        ...), linking two of them when they were at the same meeting\n" \
 	"  -j, --threads N       extract on N threads (default: one per processor); the output\n" \
-	"                        is the same, byte for byte, for any N\n"
+	"                        is the same, byte for byte, for any N (build: and analyse on N\n" \
+	"                        worker processes)\n"
 #define ANALYZE_HELP \
 	"  --communities METHOD  leiden (default), louvain, label_propagation, walktrap, infomap, none\n" \
 	"  --resolution R        modularity resolution (default 1.0)\n" \
 	"  --seed N              random seed (default 42): the same seed gives the same output\n" \
 	"  --consensus K         run K seeds and report each node's community stability\n" \
 	"  --exact               never estimate path metrics, however large the graph\n"
+#define ANALYZE_THREADS_HELP \
+	"  -j, --threads N       estimate the path metrics of large graphs on N worker processes\n" \
+	"                        (default: one per processor); the same bytes for any N\n"
 #define RENDER_HELP \
 	"  --engine NAME         Graphviz layout: sfdp, neato, fdp, dot, circo, twopi (default by size)\n" \
 	"  --size-by METRIC      node size: pagerank (default), betweenness, strength, degree\n" \
@@ -76,6 +80,7 @@ static const char analyze_help[] =
 	"\n"
 	"  -o, --out FILE        write the analysed graph here\n"
 	ANALYZE_HELP
+	ANALYZE_THREADS_HELP
 	DATE_HELP
 	FILTER_HELP
 	"  -q, --quiet           no warnings, progress or summary on stderr\n"
@@ -214,7 +219,8 @@ out:
 int cmd_analyze(int argc, char **argv)
 {
 	static const cli_opt spec[] = {{"out", 'o', true, false}, {"quiet", 'q', false, false},
-	                               {"help", 'h', false, false}, ANALYZE_OPTS, DATE_OPTS, FILTER_OPTS};
+	                               {"help", 'h', false, false}, {"threads", 'j', true, false},
+	                               ANALYZE_OPTS, DATE_OPTS, FILTER_OPTS};
 	cli_args a;
 	ag_analyze_options ao = AG_ANALYZE_OPTIONS_INIT;
 	ag_filter_options fo = AG_FILTER_OPTIONS_INIT;

@@ -309,6 +309,11 @@ int cli_analyze_options(const cli_args *a, ag_analyze_options *o)
 		o->consensus = (size_t)x;
 	}
 	o->exact = cli_has(a, "exact");
+	if ((v = cli_get(a, "threads"))) { /* analyze's worker processes; build's extraction threads too */
+		if (!parse_size(v, 1, 256, &x) || x != (double)(unsigned)x)
+			return cli_usage("--threads: '%s' is not a whole number from 1 to 256", v);
+		o->workers = (unsigned)x;
+	}
 	o->progress = cli_progress_on();
 	o->progress_cb = cli_analyze_progress;
 	return 0;

@@ -3,7 +3,8 @@
 # igraph's PageRank, run on OpenMP threads, changes its last digits from run to
 # run unless the library pins them), extract on 1 and 2 threads, analyze,
 # render (DOT, SVG) and build give the same bytes on every run, whatever
-# OMP_NUM_THREADS says (unset, 1, 2).
+# OMP_NUM_THREADS says (unset, 1, 2); and analyze's path metrics, estimated
+# on a 20,000-node graph, the same bytes on 1, 2 or 3 worker processes.
 #
 #   bash determinism_large.sh BIN SRCDIR SCRATCHDIR
 set -euo pipefail
@@ -54,6 +55,21 @@ done
 same a1.json a2.json "analyze: run = run"
 same a1.json a3.json "analyze: OMP_NUM_THREADS=1 = unset"
 same a1.json a4.json "analyze: OMP_NUM_THREADS=2 = unset"
+
+# analyze on worker processes (the estimated path metrics of a graph large
+# enough to estimate them, split over 1, 2 and 3 processes): the same bytes
+python3 "$src/scripts/gen-graph.py" --nodes 20000 --links 80000 --seed 3 big.json
+for j in 1 2 3; do
+	"$bin" analyze -q -j "$j" -o "w$j.json" big.json
+done
+if grep -q 'estimated from 256 sampled source nodes' w1.json; then
+	echo "ok   the 20,000-node graph's path metrics are estimated"
+else
+	echo "FAIL the 20,000-node graph's path metrics are not estimated: the workers are not tested"
+	failures=$((failures + 1))
+fi
+same w1.json w2.json "analyze: 2 worker processes = 1"
+same w1.json w3.json "analyze: 3 worker processes = 1"
 
 # render: DOT of the whole graph, SVG of the 150 most central nodes; twice
 # unset, then OMP_NUM_THREADS=1

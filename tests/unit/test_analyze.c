@@ -390,11 +390,16 @@ static void test_bad_weight(void **state)
 	o.resolution = 1;
 	o.version = 99;
 	assert_int_equal(ag_analyze(g, &o), AG_EINVAL);
-	assert_string_equal(ag_error_last(), "ag_analyze: options version 99, expected 2 (use AG_ANALYZE_OPTIONS_INIT)");
+	assert_string_equal(ag_error_last(), "ag_analyze: options version 99, expected 3 (use AG_ANALYZE_OPTIONS_INIT)");
 	/* a version 1 struct (before the progress callback) is still read */
 	o.version = 1;
 	o.progress_cb = NULL;
 	assert_int_equal(ag_analyze(g, &o), 0);
+	/* and a version 2 one (before workers), whatever lies past its end */
+	o.version = 2;
+	o.workers = 12345;
+	assert_int_equal(ag_analyze(g, &o), 0);
+	o.workers = 0;
 	o.version = AG_ANALYZE_OPTIONS_VERSION;
 	o.communities = (ag_community_method)42;
 	assert_int_equal(ag_analyze(g, &o), AG_EINVAL);
@@ -521,6 +526,7 @@ static void test_large_sampled(void **state)
 	o.progress = 1;
 	o.progress_cb = record_progress;
 	o.progress_ctx = &log;
+	o.workers = 1; /* in this process: every chunk reports as it ends */
 	assert_int_equal(ag_analyze(g, &o), 0);
 	/* 256 sources in chunks of 32: 12%, 25%, ... 87% */
 	for (size_t i = 0; i < log.n; i++) {
@@ -544,6 +550,28 @@ static void test_large_sampled(void **state)
 		assert_true(c > 0.4 && c < 0.8); /* exact: 1000/1800 */
 		assert_true(isfinite(b) && b >= 0);
 		assert_near(ag_graph_node_metric(g, i, "degree"), 2 * K);
+	}
+	/* on 2 and 3 worker processes (and one per processor): the same values,
+	 * to the last bit */
+	{
+		static const char *const path[] = {"betweenness", "closeness", "harmonic"};
+		double *one = malloc(3 * N * sizeof(*one));
+		assert_non_null(one);
+		for (size_t i = 0; i < N; i++)
+			for (size_t m = 0; m < 3; m++)
+				one[3 * i + m] = ag_graph_node_metric(g, i, path[m]);
+		for (unsigned w = 0; w <= 3; w++) {
+			if (w == 1)
+				continue;
+			o.workers = w;
+			o.progress = 0;
+			assert_int_equal(ag_analyze(g, &o), 0);
+			for (size_t i = 0; i < N; i++)
+				for (size_t m = 0; m < 3; m++)
+					assert_memory_equal(&one[3 * i + m], &(double){ag_graph_node_metric(g, i, path[m])},
+					                    sizeof(double));
+		}
+		free(one);
 	}
 	ag_graph_free(g);
 }
