@@ -289,6 +289,16 @@ static const char *const date_starts[] = {
 	"the", "today", "yesterday", "tomorrow", "tonight", "first", "second", "third",
 	"two", "three", "four", "a", "one", "five", NULL};
 static ag_wordset date_starts_set = AG_WORDSET(date_starts);
+/* The capitalised words a date expression of dates.h can start with:
+ * months, weekdays, and the words above; any other (a name) starts none. */
+static const char *const date_caps[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"the", "today", "yesterday", "tomorrow", "tonight", "a", "an", "one", "two", "three", "four", "five", "six",
+	"seven", "eight", "nine", "ten", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+	"ninth", "tenth", NULL};
+static ag_wordset date_caps_set = AG_WORDSET(date_caps);
 
 /* "the talks ..., held earlier this week": after the cue, a verb of the
  * talks with a vague time of its own.  The sentence's dates then belong to
@@ -360,6 +370,8 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 		/* dates, weekdays and day words start with a digit, a capital or one
 		 * of a few lower-case words: skip the rest cheaply */
 		if (!(t->flags & (TF_DIGIT | TF_CAP)) && !ag__tok_in(td, i, &date_starts_set))
+			continue;
+		if (!(t->flags & TF_DIGIT) && (t->flags & TF_CAP) && !ag__tok_in(td, i, &date_caps_set))
 			continue;
 		if ((used = ag__date_parse_at(text + t->start, left, &d)) > 0) {
 			if (d.day && ag__date_valid(&d)) {
@@ -741,25 +753,27 @@ static bool mediators_list(const ag_textdoc *td, size_t a, size_t s)
  * "the summit follows talks in Copenhagen", "was to build on their first
  * meeting at Singapore", "comes ahead of a summit in Rome"; the token that
  * opens the second clause, or 0 when there is none (a cue on both sides). */
+static const char *const turn_words[] = {"follows", "followed", "build", "builds", "ahead", "comes", "came", NULL};
+static ag_wordset turn_words_set = AG_WORDSET(turn_words);
+
 static size_t second_meeting_at(const ag_textdoc *td, size_t lo, size_t hi)
 {
-	bool cue_before = false;
-	for (size_t k = lo; k + 1 < hi; k++) {
-		size_t at = 0;
-		if (cue_kind(td, k))
-			cue_before = true;
+	for (size_t k = lo + 1; k + 1 < hi; k++) {
+		bool cue_before = false;
+		/* one look-up per word: the turning words are rare */
+		if (!word_in(td, k, &turn_words_set))
+			continue;
+		if (((ag__tok_is(td, k, "build") || ag__tok_is(td, k, "builds")) && !ag__tok_is(td, k + 1, "on")) ||
+		    (ag__tok_is(td, k, "ahead") && !ag__tok_is(td, k + 1, "of")) ||
+		    ((ag__tok_is(td, k, "comes") || ag__tok_is(td, k, "came")) && !ag__tok_is(td, k + 1, "after")))
+			continue;
+		for (size_t c = lo; c < k && !cue_before; c++)
+			cue_before = cue_kind(td, c) != NULL;
 		if (!cue_before)
 			continue;
-		if (ag__tok_is(td, k, "follows") || ag__tok_is(td, k, "followed") ||
-		    ((ag__tok_is(td, k, "build") || ag__tok_is(td, k, "builds")) && ag__tok_is(td, k + 1, "on")) ||
-		    (ag__tok_is(td, k, "ahead") && ag__tok_is(td, k + 1, "of")) ||
-		    ((ag__tok_is(td, k, "comes") || ag__tok_is(td, k, "came")) && ag__tok_is(td, k + 1, "after")))
-			at = k;
-		if (!at)
-			continue;
-		for (size_t c = at + 1; c < hi && c < at + 8; c++)
+		for (size_t c = k + 1; c < hi && c < k + 8; c++)
 			if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
-				return at;
+				return k;
 	}
 	return 0;
 }
