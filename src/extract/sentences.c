@@ -9,6 +9,7 @@
 #include "extract/gazetteer.h"
 #include "extract/sentences.h"
 #include "extract/tokenize.h"
+#include "extract/unglue.h"
 #include "text/fold.h"
 
 /* ---- page furniture ----------------------------------------------------------- */
@@ -392,7 +393,7 @@ int ag__text_prepare(ag_textdoc *td, const ag_document *doc)
 	}
 	td->n_persons = 0;
 	td->n_meetings = 0;
-	if ((rc = ag__tokenize(td, doc->text, doc->len)) < 0)
+	if ((rc = ag__tokenize(td, doc->text, doc->len)) < 0 || (rc = ag__unglue_names(td)) < 0)
 		return rc;
 	if ((rc = mark_furniture(td, doc->text)) < 0)
 		return rc;
