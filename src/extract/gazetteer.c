@@ -603,6 +603,14 @@ bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind)
 	return false;
 }
 
+bool ag__gz_tok_known(const ag_textdoc *td, size_t i)
+{
+	const ag_gazetteer *gz = td->gz;
+	const char *f = ag__tok_fold(td, i);
+	size_t e, n = td->toks[i].fold_len;
+	return !f[n] && ag__strmap_getnh(&gz->phrases, f, n, ag__hash_final(td->toks[i].hash), &e);
+}
+
 /* Does the raw text of tokens [i, i+n) read exactly `exact`? */
 bool ag__gz_exact_match(const ag_textdoc *td, size_t i, size_t n, const char *exact)
 {

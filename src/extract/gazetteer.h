@@ -84,6 +84,8 @@ int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok);
 bool ag__gz_has(const ag_gazetteer *gz, const char *folded, gz_kind kind);
 /* ag__gz_has for the folded form of word token i, by its hash. */
 bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind);
+/* Does word token i (alone) begin any name of the gazetteer ("Switzerland")? */
+bool ag__gz_tok_known(const ag_textdoc *td, size_t i);
 /* Do tokens i .. i+n-1 read `exact` as written (an all-caps abbreviation: "US", not "us")? */
 bool ag__gz_exact_match(const ag_textdoc *td, size_t i, size_t n, const char *exact);
 int32_t ag__gz_lookup(const ag_gazetteer *gz, const char *folded, gz_kind kind);

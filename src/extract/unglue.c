@@ -21,16 +21,30 @@
 #define MAX_WORD 64
 
 /* Words that follow a name, short enough to need a list. */
-static const char *const after_name[] = {
-	"who", "whose", "said", "says", "told", "and", "was", "has", "had", "met", "with", "from", "also", NULL};
+static const struct {
+	const char *w;
+	size_t n;
+} after_name[] = {{"who", 3},  {"whose", 5}, {"said", 4}, {"says", 4}, {"told", 4}, {"and", 3}, {"was", 3},
+                  {"has", 3},  {"had", 3},   {"met", 3},  {"with", 4}, {"from", 4}, {"also", 4}};
 
-static bool follows_name(const char *w, size_t n)
+/* The cut points a word of n bytes may have, longest name first, into
+ * cut[] (at most MAX_WORD); how many.  The rest must be a word of the list
+ * or a verb form of five letters or more ("accompanied", "dressed",
+ * "speaking"). */
+static size_t cut_points(const char *w, size_t n, size_t *cut)
 {
-	for (size_t k = 0; after_name[k]; k++)
-		if (strlen(after_name[k]) == n && memcmp(after_name[k], w, n) == 0)
-			return true;
-	/* "accompanied", "dressed", "speaking": a verb form of five letters or more */
-	return n >= 5 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0));
+	size_t k = 0;
+	bool verb = (n >= MIN_NAME + 5 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+	            (n >= MIN_NAME + 6 && memcmp(w + n - 3, "ing", 3) == 0);
+	if (verb)
+		for (size_t p = n - (w[n - 1] == 'd' ? 5 : 6); p >= MIN_NAME; p--)
+			cut[k++] = p;
+	for (size_t a = 0; a < sizeof(after_name) / sizeof(after_name[0]); a++) {
+		size_t l = after_name[a].n;
+		if (w[n - 1] == after_name[a].w[l - 1] && n >= MIN_NAME + l && memcmp(w + n - l, after_name[a].w, l) == 0)
+			cut[k++] = n - l;
+	}
+	return k;
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -98,25 +112,15 @@ int ag__unglue_names(ag_textdoc *td)
 		const ag_token *t = &td->toks[i];
 		const char *s = td->doc->text + t->start;
 		size_t n = t->end - t->start;
-		if (!glued_shape(td, i))
+		size_t points[MAX_WORD + 16], n_p;
+		/* not "Switzerland", "Wellington": words the gazetteer knows */
+		if (!glued_shape(td, i) || !(n_p = cut_points(s, n, points)) || ag__gz_tok_known(td, i))
 			continue;
-		if (!alone) { /* the folded hashes of the capitalised words written alone */
-			if (!(alone = malloc(td->n_toks * sizeof(*alone)))) {
-				rc = AG_ENOMEM;
-				goto out;
-			}
-			for (size_t k = 0; k < td->n_toks; k++)
-				if ((td->toks[k].flags & (TF_WORD | TF_CAP)) == (TF_WORD | TF_CAP))
-					alone[n_alone++] = td->toks[k].hash;
-			qsort(alone, n_alone, sizeof(*alone), cmp_u32);
-		}
-		/* the longest name first */
-		for (size_t p = n - 3; p >= MIN_NAME; p--) {
+		for (size_t q = 0; q < n_p; q++) {
+			size_t p = points[q];
 			char name[MAX_WORD];
 			uint32_t h = AG_HASH_INIT;
 			bool known;
-			if (!follows_name(s + p, n - p))
-				continue;
 			for (size_t k = 0; k < p; k++) {
 				unsigned char b = (unsigned char)s[k];
 				b = (unsigned char)(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
@@ -124,6 +128,16 @@ int ag__unglue_names(ag_textdoc *td)
 				h = (h ^ b) * 16777619u;
 			}
 			name[p] = '\0';
+			if (!alone) { /* the folded hashes of the capitalised words written alone */
+				if (!(alone = malloc(td->n_toks * sizeof(*alone)))) {
+					rc = AG_ENOMEM;
+					goto out;
+				}
+				for (size_t k = 0; k < td->n_toks; k++)
+					if ((td->toks[k].flags & (TF_WORD | TF_CAP)) == (TF_WORD | TF_CAP))
+						alone[n_alone++] = td->toks[k].hash;
+				qsort(alone, n_alone, sizeof(*alone), cmp_u32);
+			}
 			known = (bsearch(&h, alone, n_alone, sizeof(*alone), cmp_u32) && written_alone(td, name, p, h)) ||
 			        ag__gz_actor(td->gz, name, &key) != GZ_ACTOR_NONE;
 			if (!known)
