@@ -587,15 +587,24 @@ bool ag__gz_has(const ag_gazetteer *gz, const char *folded, gz_kind kind)
 	return ag__gz_lookup(gz, folded, kind) >= 0;
 }
 
+/* The first gazetteer entry that word token i alone begins, by its hash
+ * (false also for a fold longer than fold_len can say). */
+static bool tok_entry(const ag_textdoc *td, size_t i, size_t *e)
+{
+	const char *f = ag__tok_fold(td, i);
+	size_t n = td->toks[i].fold_len;
+	return !f[n] && ag__strmap_getnh(&td->gz->phrases, f, n, ag__hash_final(td->toks[i].hash), e);
+}
+
 bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind)
 {
 	const ag_gazetteer *gz = td->gz;
 	const char *f = ag__tok_fold(td, i);
-	size_t e, n = td->toks[i].fold_len;
+	size_t e;
 
-	if (f[n]) /* a fold longer than fold_len can say */
+	if (f[td->toks[i].fold_len]) /* a fold longer than fold_len can say */
 		return ag__gz_has(gz, f, kind);
-	if (!ag__strmap_getnh(&gz->phrases, f, n, ag__hash_final(td->toks[i].hash), &e))
+	if (!tok_entry(td, i, &e))
 		return false;
 	for (int32_t k = (int32_t)e; k >= 0; k = gz->entries[k].next)
 		if (gz->entries[k].kind == kind)
@@ -605,10 +614,8 @@ bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind)
 
 bool ag__gz_tok_known(const ag_textdoc *td, size_t i)
 {
-	const ag_gazetteer *gz = td->gz;
-	const char *f = ag__tok_fold(td, i);
-	size_t e, n = td->toks[i].fold_len;
-	return !f[n] && ag__strmap_getnh(&gz->phrases, f, n, ag__hash_final(td->toks[i].hash), &e);
+	size_t e;
+	return tok_entry(td, i, &e);
 }
 
 /* Does the raw text of tokens [i, i+n) read exactly `exact`? */

@@ -548,23 +548,18 @@ static bool talks_with(const ag_textdoc *td, size_t k, size_t s)
 	return false;
 }
 
-/* The words after a name (from token b) that place the person there:
- * "X met", "X led", "X took part", "X held talks", "X speaks at the summit",
- * "X and Y shook hands"; not "X said that", not "X joined by phone". */
 /* Travel that brings a person to the talks: "X flew to Ankara for talks
  * with Y", "X arrived in Doha for the summit". */
 static const char *const arrival_verbs[] = {
 	"flew", "travelled", "traveled", "arrived", "arrives", "went", "came", "visited", "visits", NULL};
 static ag_wordset arrival_verbs_set = AG_WORDSET(arrival_verbs);
 
-/* The end of a relative clause that opens at token k (", who had said ...,"),
- * or k when none does: what it says is about the person, not the talks. */
-static size_t past_relative(const ag_textdoc *td, size_t k, size_t send)
+/* The comma that closes a clause opened by the comma at token k, searched
+ * from token `from` up to (not at) token `upto`, within the sentence; k
+ * when the sentence ends first. */
+static size_t closing_comma(const ag_textdoc *td, size_t k, size_t from, size_t upto, size_t send)
 {
-	if (ag__tok_punct(td, k) != ',' || !(ag__tok_is(td, k + 1, "who") || ag__tok_is(td, k + 1, "which") ||
-	                                     ag__tok_is(td, k + 1, "whose")))
-		return k;
-	for (size_t e = k + 2; e < send && e < k + 30; e++) {
+	for (size_t e = from; e < send && e < upto; e++) {
 		if (ag__tok_punct(td, e) == ',')
 			return e;
 		if (ag__tok_punct(td, e) == '.' || ag__tok_punct(td, e) == ';')
@@ -573,6 +568,38 @@ static size_t past_relative(const ag_textdoc *td, size_t k, size_t send)
 	return k;
 }
 
+/* Where cue_ahead stops looking. */
+enum { STOP_NEVER, STOP_FULL_STOP, STOP_PUNCT };
+
+/* Does a meeting word (not "call") come in tokens from..from+n-1, before
+ * `stop`: a full stop or semicolon, any punctuation, or nothing but the
+ * sentence's end? */
+static bool cue_ahead(const ag_textdoc *td, size_t from, size_t n, size_t send, int stop)
+{
+	for (size_t c = from; c < send && c < from + n; c++) {
+		char p = ag__tok_punct(td, c);
+		if ((stop == STOP_PUNCT && p) || (stop == STOP_FULL_STOP && (p == '.' || p == ';')))
+			break;
+		if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
+			return true;
+	}
+	return false;
+}
+
+/* The end of a relative clause that opens at token k (", who had said ...,"),
+ * or k when none does: what it says is about the person, not the talks. */
+static size_t past_relative(const ag_textdoc *td, size_t k, size_t send)
+{
+	if (ag__tok_punct(td, k) != ',' || !(ag__tok_is(td, k + 1, "who") || ag__tok_is(td, k + 1, "which") ||
+	                                     ag__tok_is(td, k + 1, "whose")))
+		return k;
+	return closing_comma(td, k, k + 2, k + 30, send);
+}
+
+/* The words after a name (from token b) that place the person there:
+ * "X met", "X led", "X took part", "X held talks", "X speaks at the summit",
+ * "X and Y shook hands", "X flew to Ankara for talks"; not "X said that",
+ * not "X joined by phone". */
 static bool present_after(const ag_textdoc *td, size_t b, size_t s, size_t send)
 {
 	size_t limit = b + 10;
@@ -584,26 +611,14 @@ static bool present_after(const ag_textdoc *td, size_t b, size_t s, size_t send)
 		if (e == k && k == b && ag__tok_punct(td, k) == ',' &&
 		    (ag__tok_is(td, k + 1, "a") || ag__tok_is(td, k + 1, "an") || ag__tok_is(td, k + 1, "the") ||
 		     ag__tok_is(td, k + 1, "former")))
-			for (size_t c = k + 2; c < send && c < k + 20; c++) {
-				if (ag__tok_punct(td, c) == '.' || ag__tok_punct(td, c) == ';')
-					break;
-				if (ag__tok_punct(td, c) == ',') {
-					e = c;
-					break;
-				}
-			}
+			e = closing_comma(td, k, k + 2, k + 20, send);
 		if (e != k) {
 			limit += e - k;
 			k = e;
 			continue;
 		}
-		if (word_in(td, k, &arrival_verbs_set))
-			for (size_t c = k + 1; c < send && c < k + 10; c++) {
-				if (ag__tok_punct(td, c) == '.' || ag__tok_punct(td, c) == ';')
-					break;
-				if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
-					return true;
-			}
+		if (word_in(td, k, &arrival_verbs_set) && cue_ahead(td, k + 1, 9, send, STOP_FULL_STOP))
+			return true;
 		/* "X called for a ceasefire as the delegations met": another subject's verb */
 		if ((ag__tok_is(td, k, "as") || ag__tok_is(td, k, "while") || ag__tok_is(td, k, "when") ||
 		     ag__tok_is(td, k, "whereas")) &&
@@ -631,10 +646,8 @@ static bool present_after(const ag_textdoc *td, size_t b, size_t s, size_t send)
 			return true;
 		if ((ag__tok_is(td, k, "speak") || ag__tok_is(td, k, "speaks") || ag__tok_is(td, k, "spoke") ||
 		     ag__tok_is(td, k, "speaking")) &&
-		    (ag__tok_is(td, k + 1, "at") || ag__tok_is(td, k + 1, "during")))
-			for (size_t c = k + 2; c < send && c < k + 10 && !ag__tok_punct(td, c); c++)
-				if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
-					return true;
+		    (ag__tok_is(td, k + 1, "at") || ag__tok_is(td, k + 1, "during")) && cue_ahead(td, k + 2, 8, send, STOP_PUNCT))
+			return true;
 		if ((ag__tok_is(td, k, "after") || ag__tok_is(td, k, "following")) && k + 2 < send &&
 		    (cue_kind(td, k + 1) || cue_kind(td, k + 2)))
 			return true;
@@ -749,13 +762,13 @@ static bool mediators_list(const ag_textdoc *td, size_t a, size_t s)
 	return false;
 }
 
+static const char *const turn_words[] = {"follows", "followed", "build", "builds", "ahead", "comes", "came", NULL};
+static ag_wordset turn_words_set = AG_WORDSET(turn_words);
+
 /* Where a sentence that tells of two meetings turns from one to the other:
  * "the summit follows talks in Copenhagen", "was to build on their first
  * meeting at Singapore", "comes ahead of a summit in Rome"; the token that
  * opens the second clause, or 0 when there is none (a cue on both sides). */
-static const char *const turn_words[] = {"follows", "followed", "build", "builds", "ahead", "comes", "came", NULL};
-static ag_wordset turn_words_set = AG_WORDSET(turn_words);
-
 static size_t second_meeting_at(const ag_textdoc *td, size_t lo, size_t hi)
 {
 	for (size_t k = lo + 1; k + 1 < hi; k++) {
@@ -769,11 +782,8 @@ static size_t second_meeting_at(const ag_textdoc *td, size_t lo, size_t hi)
 			continue;
 		for (size_t c = lo; c < k && !cue_before; c++)
 			cue_before = cue_kind(td, c) != NULL;
-		if (!cue_before)
-			continue;
-		for (size_t c = k + 1; c < hi && c < k + 8; c++)
-			if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
-				return k;
+		if (cue_before && cue_ahead(td, k + 1, 7, hi, STOP_NEVER))
+			return k;
 	}
 	return 0;
 }
@@ -816,12 +826,12 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 			if (!thing)
 				kind = NULL;
 		}
-		/* a news conference is a person with the press, not a meeting */
 		/* a conference centre, hall or room is a building */
 		if (kind && ag__tok_is(td, i, "conference") &&
 		    (ag__tok_is(td, i + 1, "centre") || ag__tok_is(td, i + 1, "center") || ag__tok_is(td, i + 1, "hall") ||
 		     ag__tok_is(td, i + 1, "room") || ag__tok_is(td, i + 1, "call")))
 			kind = NULL;
+		/* a news conference is a person with the press, not a meeting */
 		if (kind && ag__tok_is(td, i, "conference") && i > s->tok &&
 		    (ag__tok_is(td, i - 1, "news") || ag__tok_is(td, i - 1, "press")))
 			kind = NULL;
@@ -1245,8 +1255,6 @@ static bool mediator_side(const ag_textdoc *td, const ag_meeting *m, int32_t per
 	return side >= 0 && has_role(m->mediators, m->n_mediators, side);
 }
 
-/* The roles of meeting m (index j) once all its sentences are read: who is a
- * side, who hosts or brokers it, who is there. */
 /* People of several states at once: "the leaders of A, B and C". */
 static const char *const heads_words[] = {
 	"leaders", "presidents", "heads", "ministers", "premiers", "delegations", "representatives", "envoys", NULL};
@@ -1273,13 +1281,15 @@ static bool heads_listed(const ag_textdoc *td, int32_t j, int32_t st)
 			else
 				break;
 		}
-		if (b >= 2 && b < x->tok + 1 && ag__tok_is(td, b - 1, "of") && td->toks[b - 2].sent == td->toks[x->tok].sent &&
+		if (b >= 2 && ag__tok_is(td, b - 1, "of") && td->toks[b - 2].sent == td->toks[x->tok].sent &&
 		    word_in(td, b - 2, &heads_words_set))
 			return true;
 	}
 	return false;
 }
 
+/* The roles of meeting m (index j) once all its sentences are read: who is a
+ * side, who hosts or brokers it, who is there. */
 static void settle_roles(const ag_textdoc *td, ag_meeting *m, int32_t j, bool is_main)
 {
 	size_t w = 0;
