@@ -47,13 +47,30 @@ static int add_entity(ag_gazetteer *gz, gz_kind kind, const char *slug, const ch
 	return (int)gz->n_entities++;
 }
 
+/* "kind:slug" into key[cap], cut as snprintf would cut it (slugs are short:
+ * a line's target has under 128 bytes).  snprintf cost a tenth of the
+ * loading time. */
+static void slug_key(char *key, size_t cap, const char *kind, const char *slug)
+{
+	size_t k = strlen(kind), n = strlen(slug);
+	if (k > cap - 1)
+		k = cap - 1;
+	memcpy(key, kind, k);
+	if (k + 1 < cap)
+		key[k++] = ':';
+	if (n > cap - 1 - k)
+		n = cap - 1 - k;
+	memcpy(key + k, slug, n);
+	key[k + n] = '\0';
+}
+
 /* The entity of a state by slug, made as a placeholder when first referred to. */
 static int state_entity(ag_gazetteer *gz, const char *slug)
 {
 	char key[160];
 	size_t idx;
 	int e;
-	snprintf(key, sizeof(key), "state:%s", slug);
+	slug_key(key, sizeof(key), "state", slug);
 	if (ag__strmap_get(&gz->slugs, key, &idx))
 		return (int)idx;
 	if ((e = add_entity(gz, GZ_STATE, slug, slug, -1)) < 0)
@@ -171,7 +188,7 @@ static int32_t find_slug(const ag_gazetteer *gz, const char *kind, const char *s
 {
 	char key[160];
 	size_t idx;
-	snprintf(key, sizeof(key), "%s:%s", kind, slug);
+	slug_key(key, sizeof(key), kind, slug);
 	return ag__strmap_get(&gz->slugs, key, &idx) ? (int32_t)idx : -1;
 }
 
@@ -253,7 +270,7 @@ static int load_actor(ag_gazetteer *gz, const char *const *col, const size_t *cl
 		return ag__error(AG_EPARSE, "%s:%zu: the term ends before it starts", name, lineno);
 	if ((rc = ag__slugify(label, &slug)) < 0)
 		return rc;
-	snprintf(akey, sizeof(akey), "actor:%s", slug.data);
+	slug_key(akey, sizeof(akey), "actor", slug.data);
 	ag__buf_free(&slug);
 	if (ag__strmap_get(&gz->slugs, akey, &idx)) {
 		actor = (int32_t)idx;
@@ -309,9 +326,8 @@ static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t 
 	int rc;
 
 	while (ncol < 7) {
-		size_t j = i;
-		while (j < len && line[j] != '\t')
-			j++;
+		const char *tab = memchr(line + i, '\t', len - i);
+		size_t j = tab ? (size_t)(tab - line) : len;
 		col[ncol] = line + i;
 		cl[ncol++] = j - i;
 		if (j >= len)
@@ -406,7 +422,7 @@ static int load_line(ag_gazetteer *gz, ag_textdoc *td, const char *line, size_t 
 	}
 	case GZ_ORG: {
 		char k[160];
-		snprintf(k, sizeof(k), "org:%s", target);
+		slug_key(k, sizeof(k), "org", target);
 		if (strcmp(target, "-") == 0)
 			return ag__error(AG_EPARSE, "%s:%zu: an organization needs its own slug", name, lineno);
 		if ((entity = add_entity(gz, kind, target, label, -1)) < 0 ||
@@ -442,9 +458,8 @@ static int load_buffer(ag_gazetteer *gz, const char *data, size_t len, const cha
 	int rc = 0;
 
 	while (i < len && rc == 0) {
-		size_t j = i, e;
-		while (j < len && data[j] != '\n')
-			j++;
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t j = nl ? (size_t)(nl - data) : len, e;
 		e = j;
 		lineno++;
 		if (e > i && data[e - 1] == '\r')

@@ -97,6 +97,23 @@ static size_t escape(unsigned char c, char *seq)
 	return 6;
 }
 
+/* Bytes that end a run copied as it is: the NUL, the escaped ones (below
+ * 0x20, '"' and '\\') and the first bytes of UTF-8 sequences (checked). */
+#define S8 1, 1, 1, 1, 1, 1, 1, 1
+#define S64 S8, S8, S8, S8, S8, S8, S8, S8
+static const unsigned char stops[256] = {
+	S8, S8, S8, S8,                                  /* 0x00 - 0x1f */
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 - 0x2f: '"' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 - 0x3f */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 - 0x4f */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50 - 0x5f: '\\' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 - 0x6f */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x70 - 0x7f */
+	S64, S64,                                        /* 0x80 - 0xff */
+};
+#undef S8
+#undef S64
+
 bool ag__jw_string(ag_jw *w, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -109,13 +126,13 @@ bool ag__jw_string(ag_jw *w, const char *s)
 	o = w->out.data + w->out.len;
 	*o++ = '"';
 	for (;;) {
-		unsigned char c = *p;
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-			*o++ = (char)c;
+		const unsigned char *run = p;
+		unsigned char c;
+		while (!stops[*p])
 			p++;
-			continue;
-		}
-		if (!c)
+		memcpy(o, run, (size_t)(p - run));
+		o += p - run;
+		if (!(c = *p))
 			break;
 		if (c < 0x80) {
 			o += escape(c, o);
@@ -250,14 +267,17 @@ bool ag__jw_key(ag_jw_obj *o, const char *key)
 
 void ag__jw_member_str(ag_jw_obj *o, const char *key, const char *value)
 {
-	if (value && !ag__jw_string_ok(value))
-		return;
+	size_t mark = o->w->out.len;
 	if (!ag__jw_key(o, key))
 		return;
-	if (value)
-		ag__jw_string(o->w, value);
-	else
+	if (!value) {
 		ag__jw_raw(o->w, "null", 4);
+	} else if (!ag__jw_string(o->w, value) && o->w->rc == 0) {
+		/* not UTF-8: the member is left out, key and all */
+		o->w->out.len = mark;
+		o->w->out.data[mark] = '\0';
+		o->n--;
+	}
 }
 
 void ag__jw_member_int(ag_jw_obj *o, const char *key, long long value)
