@@ -683,7 +683,7 @@ static bool phrase_get(const ag_gazetteer *gz, const ag_textdoc *td, size_t i, s
 	const ag_strmap *m = &gz->phrases;
 	if (!m->cap)
 		return false;
-	for (size_t j = h & (m->cap - 1); m->keys[j]; j = (j + 1) & (m->cap - 1)) {
+	for (size_t j = h & (m->cap - 1); m->hashes[j]; j = (j + 1) & (m->cap - 1)) {
 		if (m->hashes[j] == h && phrase_is(td, m->keys[j], i, n)) {
 			*value = m->values[j];
 			return true;

@@ -29,10 +29,10 @@ static int strmap_rehash(ag_strmap *m, size_t ncap)
 	}
 	for (size_t i = 0; i < m->cap; i++) {
 		size_t j;
-		if (!m->keys[i])
+		if (!m->hashes[i])
 			continue;
 		j = m->hashes[i] & (ncap - 1);
-		while (keys[j])
+		while (hashes[j])
 			j = (j + 1) & (ncap - 1);
 		keys[j] = m->keys[i];
 		values[j] = m->values[i];
@@ -57,7 +57,7 @@ int ag__strmap_putn(ag_strmap *m, const char *key, size_t keylen, size_t value)
 	    strmap_rehash(m, m->cap ? m->cap * 2 : 16) < 0)
 		return AG_ENOMEM;
 	j = h & (m->cap - 1);
-	while (m->keys[j]) {
+	while (m->hashes[j]) {
 		if (m->hashes[j] == h && strncmp(m->keys[j], key, keylen) == 0 &&
 		    m->keys[j][keylen] == '\0') {
 			m->values[j] = value;
@@ -91,8 +91,11 @@ bool ag__strmap_getnh(const ag_strmap *m, const char *key, size_t keylen, uint32
 
 	if (!m->cap)
 		return false;
+	/* probing reads the hashes alone (0 = an empty slot: ag__hash_final
+	 * never gives 0), sixteen slots to a cache line; a key is compared only
+	 * when its hash is the one sought */
 	j = h & (m->cap - 1);
-	while (m->keys[j]) {
+	while (m->hashes[j]) {
 		if (m->hashes[j] == h && strncmp(m->keys[j], key, keylen) == 0 &&
 		    m->keys[j][keylen] == '\0') {
 			if (value)
