@@ -152,8 +152,11 @@ static int add_form(ag_gazetteer *gz, ag_textdoc *td, gz_kind kind, int32_t enti
 	{
 		size_t have = 0;
 		ag__strmap_getn(&gz->first_tok, ag__tok_fold(td, 0), fl, &have);
+		uint32_t h = ag__hash(ag__tok_fold(td, 0), fl);
 		if (ntok > have && ag__strmap_putn(&gz->first_tok, ag__tok_fold(td, 0), fl, ntok) < 0)
 			return AG_ENOMEM;
+		for (int k = 0; k < 2; k++)
+			gz->first_bloom[gz_bloom_bit(h, k) >> 6] |= UINT64_C(1) << (gz_bloom_bit(h, k) & 63);
 	}
 	if (ntok > gz->max_ntok)
 		gz->max_ntok = ntok;
@@ -702,7 +705,8 @@ int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok)
 	if (i >= td->n_toks || !(td->toks[i].flags & TF_WORD))
 		return -1;
 	st[1] = key_state(td, i);
-	if (!ag__strmap_getnh(&gz->first_tok, ag__tok_fold(td, i), td->toks[i].fold_len, ag__hash_final(st[1]), &maxn))
+	if (!gz_bloom_has(gz->first_bloom, ag__hash_final(st[1])) ||
+	    !ag__strmap_getnh(&gz->first_tok, ag__tok_fold(td, i), td->toks[i].fold_len, ag__hash_final(st[1]), &maxn))
 		return -1;
 	s = &td->sents[td->toks[i].sent];
 	send = s->tok + s->ntok;

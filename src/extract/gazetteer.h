@@ -53,6 +53,21 @@ typedef struct {
 /* The longest phrase of the gazetteer, in tokens. */
 #define GZ_MAX_NTOK 12
 
+/* Bits of the filter in front of first_tok: most words of a text begin no
+ * name, and two bit tests in 64 KB turn nearly all of them away before a
+ * probe of the 50,000-key map (about 3 % pass in error with the built-in
+ * lists). */
+#define GZ_BLOOM_BITS (1u << 19)
+static inline uint32_t gz_bloom_bit(uint32_t hash, int k)
+{
+	return (k ? (hash * 0x9E3779B1u) >> 13 : hash) & (GZ_BLOOM_BITS - 1);
+}
+static inline bool gz_bloom_has(const uint64_t *bloom, uint32_t hash)
+{
+	uint32_t a = gz_bloom_bit(hash, 0), b = gz_bloom_bit(hash, 1);
+	return ((bloom[a >> 6] >> (a & 63)) & (bloom[b >> 6] >> (b & 63)) & 1) != 0;
+}
+
 /* A phrase of the gazetteer. */
 typedef struct {
 	gz_kind kind;
@@ -70,6 +85,7 @@ struct ag_gazetteer {
 	ag_strmap phrases;   /* folded phrase -> first entry index */
 	ag_strmap slugs;     /* "kind:slug" -> entity index */
 	ag_strmap first_tok; /* folded first token of any phrase -> longest phrase length */
+	uint64_t first_bloom[GZ_BLOOM_BITS / 64]; /* two bits of each first token's hash (gz_bloom_bit) */
 	unsigned max_ntok;
 	gz_term *terms;      /* the actor dictionary's offices */
 	size_t n_terms, cap_terms;
