@@ -99,9 +99,51 @@ static ag_wordset mediation_verbs_set = AG_WORDSET(mediation_verbs);
 static ag_wordset opening_verbs_set = AG_WORDSET(opening_verbs);
 static ag_wordset lead_verbs_set = AG_WORDSET(lead_verbs);
 
-static bool word_in(const ag_textdoc *td, size_t i, ag_wordset *set)
+/* The word sets of this stage (X(name) stands for name_set), looked up
+ * together: each word token's membership of all of them is found once per
+ * document, into td->tok_bits (see ag__find_meetings), and a rule's test of
+ * a word is then a bit test. */
+#define MEETING_SETS(X) \
+	X(signed_things) \
+	X(cue) \
+	X(clause_openers) \
+	X(small_words) \
+	X(ruler_words) \
+	X(another_words) \
+	X(mediation_infinitives) \
+	X(ordinals) \
+	X(context_words) \
+	X(said_words) \
+	X(proposal_words) \
+	X(modal_words) \
+	X(verdict_words) \
+	X(mediation_verbs) \
+	X(opening_verbs) \
+	X(lead_verbs) \
+	X(host_verbs) \
+	X(venue_starts) \
+	X(venue_breaks) \
+	X(venue_time_words) \
+	X(date_starts) \
+	X(date_caps) \
+	X(held_verbs) \
+	X(holding_verbs) \
+	X(arrival_verbs) \
+	X(turn_words) \
+	X(heads_words) \
+	X(body_words)
+enum {
+#define X(name) LX_##name,
+	MEETING_SETS(X)
+#undef X
+	LX_COUNT
+};
+_Static_assert(LX_COUNT <= 64, "a lexicon holds at most 64 sets");
+
+/* Is word token i in set LX_... ? */
+static inline bool word_in(const ag_textdoc *td, size_t i, int set)
 {
-	return i < td->n_toks && (td->toks[i].flags & TF_WORD) && ag__tok_in(td, i, set);
+	return i < td->n_toks && ((td->tok_bits[i] >> set) & 1);
 }
 
 /* Verbs of a host meeting a visitor: "Trump welcomed Zelensky at the White
@@ -132,7 +174,7 @@ static bool person_follows(const ag_textdoc *td, size_t k, size_t send)
 /* A host verb with its visitor ("welcomed X", or "X was welcomed by"). */
 static bool host_meets(const ag_textdoc *td, size_t k, size_t s, size_t send)
 {
-	if (!word_in(td, k, &host_verbs_set))
+	if (!word_in(td, k, LX_host_verbs))
 		return false;
 	if (person_follows(td, k, send))
 		return true;
@@ -146,7 +188,7 @@ static bool host_meets(const ag_textdoc *td, size_t k, size_t s, size_t send)
 static const char *cue_kind(const ag_textdoc *td, size_t i)
 {
 	int k;
-	if (!(td->toks[i].flags & TF_WORD) || (k = ag__tok_find(td, i, &cue_set)) < 0)
+	if (!word_in(td, i, LX_cue) || (k = ag__tok_find(td, i, &cue_set)) < 0)
 		return NULL;
 	return cue_kinds[k];
 }
@@ -194,7 +236,7 @@ static bool venue_before_cue(const ag_textdoc *td, size_t end, size_t cue)
 		/* "on Sunday, June 23", "late on Friday": weekdays and months are
 		 * capitalised words that name no actor */
 		if (!(t->flags & TF_WORD) ? t->punct == ',' :
-		    (t->flags & TF_DIGIT) || ag__tok_in(td, k, &venue_time_words_set) ||
+		    (t->flags & TF_DIGIT) || word_in(td, k, LX_venue_time_words) ||
 		    ((t->flags & TF_CAP) && (!ag__ment_at(td, k) || ag__ment_at(td, k)->kind == M_BLOCK))) {
 			k++;
 			continue;
@@ -203,7 +245,7 @@ static bool venue_before_cue(const ag_textdoc *td, size_t end, size_t cue)
 	}
 	if (ag__tok_is(td, k, "for")) {
 		k++;
-	} else if (ag__tok_is(td, k, "to") && word_in(td, k + 1, &venue_starts_set)) {
+	} else if (ag__tok_is(td, k, "to") && word_in(td, k + 1, LX_venue_starts)) {
 		k += 2;
 	} else {
 		return false;
@@ -214,8 +256,8 @@ static bool venue_before_cue(const ag_textdoc *td, size_t end, size_t cue)
 		const ag_mention *m = ag__ment_at(td, lead);
 		if (!(td->toks[lead].flags & TF_WORD) && td->toks[lead].punct != '-')
 			return false;
-		if ((td->toks[lead].flags & TF_WORD) && (word_in(td, lead, &venue_breaks_set) ||
-		                                          ag__tok_locative(td, lead, AG_LOC_VENUE) || word_in(td, lead, &said_words_set)))
+		if ((td->toks[lead].flags & TF_WORD) && (word_in(td, lead, LX_venue_breaks) ||
+		                                          ag__tok_locative(td, lead, AG_LOC_VENUE) || word_in(td, lead, LX_said_words)))
 			return false;
 		if (m && m->kind == M_PLACE)
 			return false;
@@ -313,7 +355,7 @@ static bool held_vaguely(const ag_textdoc *td, const event *ev, size_t send)
 		return false;
 	for (size_t k = ev->cue + 1; k + 2 < send; k++) {
 		size_t v = k + 1;
-		if (!word_in(td, k, &held_verbs_set))
+		if (!word_in(td, k, LX_held_verbs))
 			continue;
 		if (ag__tok_is(td, v, "up") || ag__tok_is(td, v, "place")) /* "wrapped up", "took place" */
 			v++;
@@ -369,9 +411,9 @@ static void read_dates(const ag_textdoc *td, const ag_sentence *s, const ag_date
 		}
 		/* dates, weekdays and day words start with a digit, a capital or one
 		 * of a few lower-case words: skip the rest cheaply */
-		if (!(t->flags & (TF_DIGIT | TF_CAP)) && !ag__tok_in(td, i, &date_starts_set))
+		if (!(t->flags & (TF_DIGIT | TF_CAP)) && !word_in(td, i, LX_date_starts))
 			continue;
-		if (!(t->flags & TF_DIGIT) && (t->flags & TF_CAP) && !ag__tok_in(td, i, &date_caps_set))
+		if (!(t->flags & TF_DIGIT) && (t->flags & TF_CAP) && !word_in(td, i, LX_date_caps))
 			continue;
 		if ((used = ag__date_parse_at(text + t->start, left, &d)) > 0) {
 			if (d.day && ag__date_valid(&d)) {
@@ -522,7 +564,7 @@ static ag_wordset holding_verbs_set = AG_WORDSET(holding_verbs);
 
 static bool holds_talks(const ag_textdoc *td, size_t k, size_t send)
 {
-	if (!word_in(td, k, &holding_verbs_set))
+	if (!word_in(td, k, LX_holding_verbs))
 		return false;
 	for (size_t c = k + 1; c < send && c <= k + 3; c++) {
 		if (cue_kind(td, c) && !ag__tok_is(td, c, "call"))
@@ -617,7 +659,7 @@ static bool present_after(const ag_textdoc *td, size_t b, size_t s, size_t send)
 			k = e;
 			continue;
 		}
-		if (word_in(td, k, &arrival_verbs_set) && cue_ahead(td, k + 1, 9, send, STOP_FULL_STOP))
+		if (word_in(td, k, LX_arrival_verbs) && cue_ahead(td, k + 1, 9, send, STOP_FULL_STOP))
 			return true;
 		/* "X called for a ceasefire as the delegations met": another subject's verb */
 		if ((ag__tok_is(td, k, "as") || ag__tok_is(td, k, "while") || ag__tok_is(td, k, "when") ||
@@ -635,10 +677,10 @@ static bool present_after(const ag_textdoc *td, size_t b, size_t s, size_t send)
 		    ag__tok_is(td, k, "skipped") || ag__tok_is(td, k, "skipping") || ag__tok_is(td, k, "confirmed") ||
 		    ag__tok_is(td, k, "told") || ag__tok_is(td, k, "says"))
 			break;
-		if ((word_in(td, k, &lead_verbs_set) || took_part(td, k)) &&
+		if ((word_in(td, k, LX_lead_verbs) || took_part(td, k)) &&
 		    (by_wire(td, k + 1) || by_wire(td, k + 2) || by_wire(td, k + 3)))
 			break;
-		if (word_in(td, k, &lead_verbs_set) || took_part(td, k) || holds_talks(td, k, send) || host_meets(td, k, s, send) ||
+		if (word_in(td, k, LX_lead_verbs) || took_part(td, k) || holds_talks(td, k, send) || host_meets(td, k, s, send) ||
 		    (ag__tok_is(td, k, "as") && k + 2 < send && cue_kind(td, k + 2)))
 			return true;
 		if ((ag__tok_is(td, k, "shook") || ag__tok_is(td, k, "shake") || ag__tok_is(td, k, "shaking")) &&
@@ -690,7 +732,7 @@ static bool participates(const ag_textdoc *td, const ag_mention *m, size_t s, si
 	if (list != (size_t)-1 && a >= list)
 		return true;
 	for (size_t k = a > s + 6 ? a - 6 : s; k < a; k++) {
-		if ((ag__tok_is(td, k, "by") && k > s && word_in(td, k - 1, &lead_verbs_set)) || ag__tok_is(td, k, "includes") ||
+		if ((ag__tok_is(td, k, "by") && k > s && word_in(td, k - 1, LX_lead_verbs)) || ag__tok_is(td, k, "includes") ||
 		    ag__tok_is(td, k, "included") || ag__tok_is(td, k, "comprised") || ag__tok_is(td, k, "comprising") ||
 		    (ag__tok_is(td, k, "by") && k > s + 1 && host_meets(td, a > s + 12 ? a - 12 : s, s, send) && a == k + 1) ||
 		    ag__tok_is(td, k, "including") || ag__tok_is(td, k, "include") || ag__tok_is(td, k, "alongside"))
@@ -774,7 +816,7 @@ static size_t second_meeting_at(const ag_textdoc *td, size_t lo, size_t hi)
 	for (size_t k = lo + 1; k + 1 < hi; k++) {
 		bool cue_before = false;
 		/* one look-up per word: the turning words are rare */
-		if (!word_in(td, k, &turn_words_set))
+		if (!word_in(td, k, LX_turn_words))
 			continue;
 		if (((ag__tok_is(td, k, "build") || ag__tok_is(td, k, "builds")) && !ag__tok_is(td, k + 1, "on")) ||
 		    (ag__tok_is(td, k, "ahead") && !ag__tok_is(td, k + 1, "of")) ||
@@ -815,14 +857,14 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 		/* "round" as talks: "a round of talks", "the second round", "the Istanbul round" */
 		if (kind && (ag__tok_is(td, i, "round") || ag__tok_is(td, i, "rounds")) && !ag__tok_is(td, i + 1, "of") &&
 		    !ag__tok_is(td, i + 1, "in") && !ag__tok_is(td, i + 1, "at") &&
-		    !(i > s->tok && (word_in(td, i - 1, &ordinals_set) ||
+		    !(i > s->tok && (word_in(td, i - 1, LX_ordinals) ||
 		                     (ag__ment_at(td, i - 1) && ag__ment_at(td, i - 1)->kind == M_PLACE))))
 			kind = NULL;
 		/* a signing of an agreement, not of a decree or a letter */
 		if (kind && strcmp(kind, "signing") == 0) {
 			bool thing = false;
 			for (size_t k = i > s->tok + 6 ? i - 6 : s->tok; k < send && k < i + 6; k++)
-				thing |= word_in(td, k, &signed_things_set);
+				thing |= word_in(td, k, LX_signed_things);
 			if (!thing)
 				kind = NULL;
 		}
@@ -849,7 +891,7 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 		}
 		if (kind && n_cues < sizeof(cues) / sizeof(cues[0]))
 			cues[n_cues++] = i;
-		if (word_in(td, i, &context_words_set) || took_part(td, i))
+		if (word_in(td, i, LX_context_words) || took_part(td, i))
 			context = true;
 	}
 	if (!ev->creates && !context)
@@ -866,12 +908,12 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 	/* proposed, not held: "a potential meeting", "a meeting ... would be" */
 	if (ev->creates) {
 		for (size_t k = ev->cue > s->tok + 2 ? ev->cue - 2 : s->tok; k < ev->cue; k++)
-			if (word_in(td, k, &proposal_words_set) && !ag__tok_is(td, k, "new"))
+			if (word_in(td, k, LX_proposal_words) && !ag__tok_is(td, k, "new"))
 				ev->m.proposed = true;
 		for (size_t k = ev->cue > s->tok + 8 ? ev->cue - 8 : s->tok; k < ev->cue; k++) {
 			if (ag__tok_punct(td, k) == ',' || ag__tok_punct(td, k) == ';')
 				continue;
-			if (word_in(td, k, &modal_words_set))
+			if (word_in(td, k, LX_modal_words))
 				ev->m.proposed = true;
 		}
 		/* "calls for intra-Afghan talks": wanted, not held */
@@ -880,7 +922,7 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 			     ag__tok_is(td, k, "call")) && ag__tok_is(td, k + 1, "for"))
 				ev->m.proposed = true;
 		for (size_t k = ev->cue > s->tok + 3 ? ev->cue - 3 : s->tok; k < ev->cue; k++)
-			if (word_in(td, k, &another_words_set))
+			if (word_in(td, k, LX_another_words))
 				ev->m.another = true;
 		for (size_t k = ev->cue + 1; k < send && k < ev->cue + 16; k++) {
 			if (ag__tok_punct(td, k) == ',' || ag__tok_punct(td, k) == '.' || ag__tok_punct(td, k) == ';')
@@ -892,7 +934,7 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 				ev->m.proposed = true;
 			/* "a Trump-Putin meeting was possible" */
 			if ((ag__tok_is(td, k, "was") || ag__tok_is(td, k, "is") || ag__tok_is(td, k, "be")) &&
-			    word_in(td, k + 1, &verdict_words_set))
+			    word_in(td, k + 1, LX_verdict_words))
 				ev->m.proposed = true;
 		}
 	}
@@ -946,7 +988,7 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 			if (m->kind == M_STATE && !(m->via == GZ_STATE && loc) && !emirati_capital)
 				goto not_place;
 			/* "the government in Kabul", "authorities in Moscow": who rules there, not where */
-			if (loc && m->tok >= s->tok + 2 && word_in(td, m->tok - 2, &ruler_words_set))
+			if (loc && m->tok >= s->tok + 2 && word_in(td, m->tok - 2, LX_ruler_words))
 				continue;
 			for (size_t c = 0; c < n_cues; c++) {
 				size_t cue = cues[c], d = (size_t)-1;
@@ -961,7 +1003,7 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 					for (size_t k = cue + 1; k < m->tok; k++) {
 						const ag_mention *x = ag__ment_at(td, k);
 						if (!(x && x->tok == k) && (!(td->toks[k].flags & TF_WORD) || (td->toks[k].flags & TF_DIGIT) ||
-						                            word_in(td, k, &small_words_set)))
+						                            word_in(td, k, LX_small_words)))
 							units--;
 						units++;
 						if (x && x->tok == k)
@@ -973,9 +1015,9 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 						held |= ag__tok_is(td, k, "held") || ag__tok_is(td, k, "place"); /* "took place" */
 						comma |= ag__tok_punct(td, k) == ',';
 						/* ", with casualties reported in Ukraine": another clause's place */
-						broken |= ag__tok_punct(td, k) == ',' && word_in(td, k + 1, &clause_openers_set);
+						broken |= ag__tok_punct(td, k) == ',' && word_in(td, k + 1, LX_clause_openers);
 						broken |= ag__tok_punct(td, k) == ';' || ag__tok_punct(td, k) == ':' ||
-						          word_in(td, k, &said_words_set);
+						          word_in(td, k, LX_said_words);
 					}
 					/* past 8 (a long name between: "talks with Chinese President Xi
 					 * Jinping in the port city of Tianjin"), only within the clause */
@@ -1019,7 +1061,7 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 			continue;
 		/* mediators: "US-mediated", "Türkiye-brokered" */
 		if ((m->kind == M_STATE || m->kind == M_ORG) && m->tok + m->ntok + 1 < send &&
-		    ag__tok_punct(td, m->tok + m->ntok) == '-' && word_in(td, m->tok + m->ntok + 1, &mediation_verbs_set)) {
+		    ag__tok_punct(td, m->tok + m->ntok) == '-' && word_in(td, m->tok + m->ntok + 1, LX_mediation_verbs)) {
 			add_role(ev->m.mediators, &ev->m.n_mediators, m->entity);
 			continue;
 		}
@@ -1027,9 +1069,9 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 			bool mediates = false, hosts = false;
 			/* "mediated by the United States", "brokered by Washington" */
 			for (size_t k = m->tok > s->tok + 3 ? m->tok - 3 : s->tok; k < m->tok; k++)
-				if (ag__tok_is(td, k, "by") && k > s->tok && word_in(td, k - 1, &mediation_verbs_set)) {
+				if (ag__tok_is(td, k, "by") && k > s->tok && word_in(td, k - 1, LX_mediation_verbs)) {
 					mediates = true;
-					hosts |= word_in(td, k - 1, &opening_verbs_set);
+					hosts |= word_in(td, k - 1, LX_opening_verbs);
 				}
 			/* "under the auspices of the UN", "under UN auspices" */
 			for (size_t k = m->tok > s->tok + 3 ? m->tok - 3 : s->tok; k < m->tok; k++)
@@ -1043,7 +1085,7 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 			if (m->kind == M_PERSON && mediators_list(td, m->tok, s->tok))
 				mediates = true;
 			/* "Foreign Minister Hakan Fidan opened the session" */
-			if (m->kind == M_PERSON && word_in(td, m->tok + m->ntok, &opening_verbs_set) &&
+			if (m->kind == M_PERSON && word_in(td, m->tok + m->ntok, LX_opening_verbs) &&
 			    !person_follows(td, m->tok + m->ntok, send))
 				mediates = hosts = true;
 			/* "Economy Minister X, who helped facilitate the meeting" */
@@ -1053,9 +1095,9 @@ static bool read_event(const ag_textdoc *td, size_t si, size_t lo, size_t hi, co
 					k++;
 				if (ag__tok_is(td, k, "who")) {
 					for (size_t v = k + 1; v < send && v < k + 4; v++) {
-						if (word_in(td, v, &mediation_verbs_set) || word_in(td, v, &mediation_infinitives_set)) {
+						if (word_in(td, v, LX_mediation_verbs) || word_in(td, v, LX_mediation_infinitives)) {
 							mediates = true;
-							hosts |= word_in(td, v, &opening_verbs_set) || ag__tok_is(td, v, "host");
+							hosts |= word_in(td, v, LX_opening_verbs) || ag__tok_is(td, v, "host");
 							break;
 						}
 						if (!(ag__tok_is(td, v, "helped") || ag__tok_is(td, v, "help") || ag__tok_is(td, v, "had") ||
@@ -1282,7 +1324,7 @@ static bool heads_listed(const ag_textdoc *td, int32_t j, int32_t st)
 				break;
 		}
 		if (b >= 2 && ag__tok_is(td, b - 1, "of") && td->toks[b - 2].sent == td->toks[x->tok].sent &&
-		    word_in(td, b - 2, &heads_words_set))
+		    word_in(td, b - 2, LX_heads_words))
 			return true;
 	}
 	return false;
@@ -1356,6 +1398,25 @@ static bool two_sides_in(const ag_textdoc *td, uint32_t si)
 	return false;
 }
 
+static ag_wordset *const meeting_sets[] = {
+#define X(name) &name##_set,
+	MEETING_SETS(X)
+#undef X
+	NULL};
+static ag_lexicon meeting_lexicon = AG_LEXICON(meeting_sets);
+
+/* td->tok_bits: for each word token, the sets of this stage that hold it. */
+static int lexicon_bits(ag_textdoc *td)
+{
+	if (AG_GROW(td->tok_bits, td->cap_tok_bits, td->n_toks) < 0)
+		return ag__enomem();
+	for (size_t i = 0; i < td->n_toks; i++)
+		td->tok_bits[i] = (td->toks[i].flags & TF_WORD) ? ag__lexicon_bits(&meeting_lexicon, td->toks[i].hash,
+		                                                                    ag__tok_fold(td, i), td->toks[i].fold_len)
+		                                                : 0;
+	return 0;
+}
+
 int ag__find_meetings(ag_textdoc *td)
 {
 	ag_date anchor_d;
@@ -1365,6 +1426,8 @@ int ag__find_meetings(ag_textdoc *td)
 	int rc = 0;
 
 	td->n_meetings = 0;
+	if ((rc = lexicon_bits(td)) < 0)
+		return rc;
 	if (td->date[0] && ag__date_parse_iso(td->date, strlen(td->date), &anchor_d) && ag__date_valid(&anchor_d))
 		anchor = &anchor_d;
 	if (td->n_sents && (!(evs = malloc(2 * td->n_sents * sizeof(*evs))) ||
@@ -1481,7 +1544,7 @@ int ag__find_meetings(ag_textdoc *td)
 			/* not "Trump's channel", "the Trump administration": a name
 			 * that qualifies someone else */
 			if (x->kind == M_PERSON && m && (se->names_talks || two_sides_in(td, td->toks[x->tok].sent)) &&
-			    !(td->toks[x->tok + x->ntok - 1].flags & TF_POSS) && !word_in(td, x->tok + x->ntok, &body_words_set) &&
+			    !(td->toks[x->tok + x->ntok - 1].flags & TF_POSS) && !word_in(td, x->tok + x->ntok, LX_body_words) &&
 			    mediator_side(td, m, x->entity))
 				add_role(m->mediator_persons, &m->n_mediator_persons, x->entity);
 		}

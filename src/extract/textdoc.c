@@ -87,6 +87,7 @@ void ag__textdoc_free(ag_textdoc *td)
 	free(td->persons);
 	free(td->meetings);
 	free(td->sent_ev);
+	free(td->tok_bits);
 	ag__buf_free(&td->scratch);
 	memset(td, 0, sizeof(*td));
 }

@@ -139,6 +139,9 @@ typedef struct ag_textdoc {
 	size_t n_ments, cap_ments;
 	int32_t *tok_ment; /* for each token: the mention covering it, or -1 */
 	size_t cap_tok_ment;
+	uint64_t *tok_bits; /* for each token: the word sets of the running stage that hold it
+	                     * (a stage's ag_lexicon; meetings.c), 0 for punctuation */
+	size_t cap_tok_bits;
 	ag_person *persons;
 	size_t n_persons, cap_persons;
 	ag_meeting *meetings;
