@@ -1112,6 +1112,7 @@ int ag__find_persons(ag_textdoc *td)
 	ag_strmap forms = {0};
 	ag_buf run = {0}, alias = {0}, k1 = {0}, k2 = {0};
 	char **keys = NULL;
+	size_t *key_ntok = NULL; /* tokens of each person's last name, particles included */
 	size_t n_keys = 0;
 	key_cache kc = {0};
 	int rc = 0;
@@ -1152,7 +1153,8 @@ int ag__find_persons(ag_textdoc *td)
 	 * person's last-name key once, into `keys`; a run of tokens is folded
 	 * once per length. */
 	n_keys = td->n_persons; /* merge_same_actor may drop persons later: free all keys */
-	if (td->n_persons && !(keys = calloc(td->n_persons, sizeof(*keys)))) {
+	if (td->n_persons && (!(keys = calloc(td->n_persons, sizeof(*keys))) ||
+	                      !(key_ntok = malloc(td->n_persons * sizeof(*key_ntok))))) {
 		rc = ag__enomem();
 		goto cleanup;
 	}
@@ -1168,6 +1170,9 @@ int ag__find_persons(ag_textdoc *td)
 			rc = rc < 0 ? rc : AG_ENOMEM;
 			goto cleanup;
 		}
+		key_ntok[p] = 1;
+		for (const char *c = pp->surname; *c; c++)
+			key_ntok[p] += *c == ' ';
 	}
 	for (size_t i = 0; i < td->n_toks; i++) {
 		size_t b, best_b = 0, have_n = 0, whole;
@@ -1185,11 +1190,7 @@ int ag__find_persons(ag_textdoc *td)
 			}
 		}
 		for (size_t p = 0; p < td->n_persons; p++) {
-			size_t n = 1, e;
-			/* the last name, particles included */
-			for (const char *c = td->persons[p].surname; *c; c++)
-				n += *c == ' ';
-			e = i + n;
+			size_t n = key_ntok[p], e = i + n;
 			if (e > td->n_toks || !name_token(td, e - 1) || td->tok_ment[e - 1] >= 0)
 				continue;
 			if (n != have_n) {
@@ -1254,6 +1255,7 @@ cleanup:
 		for (size_t p = 0; p < n_keys; p++)
 			free(keys[p]);
 	free(keys);
+	free(key_ntok);
 	free(lower.slots);
 	ag__strmap_free(&forms);
 	ag__buf_free(&run);
