@@ -1,7 +1,10 @@
 /*
  * tokenize.c - a document's bytes to tokens: words and punctuation with their
  * byte offsets, folded forms, hashes and flags (see textdoc.h).  ASCII is
- * classified through a table; other code points through utf8proc.
+ * classified through a table, and a word of ASCII letters and digits (nine
+ * words in ten) is folded and hashed as it is read; other code points go
+ * through utf8proc (the general path, which tests/unit/test_tokenize.c holds
+ * the fast one to).
  */
 #include <stdlib.h>
 #include <utf8proc.h>
@@ -121,9 +124,12 @@ static int push_token(ag_textdoc *td, size_t start, size_t end, unsigned flags, 
 	return 0;
 }
 
-/* ASCII byte classes for the tokenizer's fast path. */
-enum { AC_WORD = 1, AC_LETTER = 2, AC_UPPER = 4 };
-static const unsigned char ascii_class[128] = {
+/* Byte classes for the tokenizer's fast path: ASCII letters, digits and
+ * spaces; 0 for other ASCII (punctuation) and for every byte of a UTF-8
+ * sequence, which takes the general path. */
+enum { AC_WORD = 1, AC_LETTER = 2, AC_UPPER = 4, AC_SPACE = 8 };
+static const unsigned char ascii_class[256] = {
+	['\t'] = AC_SPACE, ['\n'] = AC_SPACE, ['\v'] = AC_SPACE, ['\f'] = AC_SPACE, ['\r'] = AC_SPACE, [' '] = AC_SPACE,
 	['0'] = AC_WORD, ['1'] = AC_WORD, ['2'] = AC_WORD, ['3'] = AC_WORD, ['4'] = AC_WORD,
 	['5'] = AC_WORD, ['6'] = AC_WORD, ['7'] = AC_WORD, ['8'] = AC_WORD, ['9'] = AC_WORD,
 #define L(c) [c] = AC_WORD | AC_LETTER
@@ -136,7 +142,81 @@ static const unsigned char ascii_class[128] = {
 #undef U
 };
 
-int ag__tokenize(ag_textdoc *td, const char *text, size_t len)
+/* A token whose folded form, `n` bytes hashed to h, was just written at the
+ * end of the fold arena (room for its NUL is there). */
+static int push_folded(ag_textdoc *td, size_t start, size_t end, unsigned flags, char punct, size_t n, uint32_t h)
+{
+	ag_token *t;
+	if (AG_GROW(td->toks, td->cap_toks, td->n_toks + 1) < 0)
+		return AG_ENOMEM;
+	t = &td->toks[td->n_toks++];
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->flags = (uint16_t)flags;
+	t->punct = punct;
+	t->sent = 0;
+	t->fold = (uint32_t)td->fold_len;
+	t->fold_len = (uint16_t)n;
+	t->hash = h;
+	td->fold[td->fold_len + n] = '\0';
+	td->fold_len += n + 1;
+	return 0;
+}
+
+/* The common word: ASCII letters and digits up to a space or an ASCII
+ * punctuation mark that is not an apostrophe, folded and hashed as it is
+ * read.  Its end in *end and true; false, with nothing kept, for any other
+ * word (an accent, an apostrophe, "U.S.", an initial, an absurd length),
+ * which the general path reads from the start again. */
+static bool fast_word(ag_textdoc *td, const char *text, size_t len, size_t start, unsigned pending, size_t *end,
+                      int *rc)
+{
+	const unsigned char *p = (const unsigned char *)text, *q = p + start, *e = p + len;
+	unsigned k0 = ascii_class[p[start]];
+	unsigned letters = 0, lowers = 0, flags = TF_WORD | pending;
+	uint32_t h = AG_HASH_INIT;
+	size_t j;
+	char *o;
+
+	if (td->fold_len + (len - start) + 2 > td->fold_cap &&
+	    AG_GROW(td->fold, td->fold_cap, td->fold_len + (len - start) + 2) < 0) {
+		*rc = AG_ENOMEM;
+		return true;
+	}
+	o = td->fold + td->fold_len;
+	while (q < e) {
+		unsigned char b = *q;
+		unsigned k = ascii_class[b];
+		if (!(k & AC_WORD))
+			break;
+		if (k & AC_LETTER) {
+			letters++;
+			if (k & AC_UPPER)
+				b = (unsigned char)(b + ('a' - 'A'));
+			else
+				lowers++;
+		}
+		*o++ = (char)b;
+		h = (h ^ b) * 16777619u;
+		q++;
+	}
+	j = (size_t)(q - p);
+	if (j < len && (p[j] >= 0x80 || p[j] == '\''))
+		return false;
+	if (j - start > 0xFFFF / 4 || (j - start == 1 && (k0 & AC_UPPER) && j < len && p[j] == '.'))
+		return false;
+	if (!(k0 & AC_LETTER))
+		flags |= TF_DIGIT;
+	if (k0 & AC_UPPER)
+		flags |= TF_CAP;
+	if (!lowers && letters > 1)
+		flags |= TF_ALLCAPS;
+	*rc = push_folded(td, start, j, flags, 0, j - start, h);
+	*end = j;
+	return true;
+}
+
+static int tokenize(ag_textdoc *td, const char *text, size_t len, bool fast)
 {
 	size_t i = 0;
 	unsigned pending = 0; /* TF_NOSPACE / TF_NEWLINE for the next token */
@@ -148,7 +228,42 @@ int ag__tokenize(ag_textdoc *td, const char *text, size_t len)
 	pending = TF_NOSPACE;
 	while (i < len) {
 		utf8proc_int32_t c;
-		size_t n = cp_at(text, len, i, &c);
+		size_t n;
+		unsigned char b0 = (unsigned char)text[i];
+
+		/* ASCII: spaces, punctuation and plain words without decoding */
+		if (fast && b0 < 0x80) {
+			unsigned k = ascii_class[b0];
+			if (k & AC_SPACE) {
+				pending &= ~(unsigned)TF_NOSPACE;
+				if (b0 == '\n')
+					pending |= TF_NEWLINE;
+				i++;
+				continue;
+			}
+			if (!(k & AC_WORD)) {
+				if (td->fold_len + 2 > td->fold_cap && AG_GROW(td->fold, td->fold_cap, td->fold_len + 2) < 0)
+					return AG_ENOMEM;
+				td->fold[td->fold_len] = (char)b0;
+				if (push_folded(td, i, i + 1, pending, (char)b0, 1, (AG_HASH_INIT ^ b0) * 16777619u) < 0)
+					return AG_ENOMEM;
+				i++;
+				pending = TF_NOSPACE;
+				continue;
+			}
+			{
+				size_t end;
+				int rc = 0;
+				if (fast_word(td, text, len, i, pending, &end, &rc)) {
+					if (rc < 0)
+						return rc;
+					i = end;
+					pending = TF_NOSPACE;
+					continue;
+				}
+			}
+		}
+		n = cp_at(text, len, i, &c);
 
 		if (is_space(c)) {
 			pending &= ~(unsigned)TF_NOSPACE;
@@ -252,4 +367,14 @@ int ag__tokenize(ag_textdoc *td, const char *text, size_t len)
 	next:;
 	}
 	return 0;
+}
+
+int ag__tokenize(ag_textdoc *td, const char *text, size_t len)
+{
+	return tokenize(td, text, len, true);
+}
+
+int ag__tokenize_general(ag_textdoc *td, const char *text, size_t len)
+{
+	return tokenize(td, text, len, false);
 }
