@@ -155,8 +155,11 @@ static int add_form(ag_gazetteer *gz, ag_textdoc *td, gz_kind kind, int32_t enti
 		uint32_t h = ag__hash(ag__tok_fold(td, 0), fl);
 		if (ntok > have && ag__strmap_putn(&gz->first_tok, ag__tok_fold(td, 0), fl, ntok) < 0)
 			return AG_ENOMEM;
-		for (int k = 0; k < 2; k++)
-			gz->first_bloom[gz_bloom_bit(h, k) >> 6] |= UINT64_C(1) << (gz_bloom_bit(h, k) & 63);
+		gz_bloom_add(gz->first_bloom, h);
+		if (kind != GZ_GIVEN && kind != GZ_COMMON)
+			gz_bloom_add(gz->name_bloom, h);
+		if (kind == GZ_TITLE)
+			gz_bloom_add(gz->title_bloom, h);
 	}
 	if (ntok > gz->max_ntok)
 		gz->max_ntok = ntok;
@@ -693,6 +696,12 @@ static bool phrase_get(const ag_gazetteer *gz, const ag_textdoc *td, size_t i, s
 		}
 	}
 	return false;
+}
+
+bool ag__gz_may_mention(const ag_textdoc *td, size_t i)
+{
+	uint32_t h = ag__hash_final(key_state(td, i));
+	return gz_bloom_has((td->toks[i].flags & (TF_CAP | TF_DIGIT)) ? td->gz->name_bloom : td->gz->title_bloom, h);
 }
 
 int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok)

@@ -67,6 +67,11 @@ static inline bool gz_bloom_has(const uint64_t *bloom, uint32_t hash)
 	uint32_t a = gz_bloom_bit(hash, 0), b = gz_bloom_bit(hash, 1);
 	return ((bloom[a >> 6] >> (a & 63)) & (bloom[b >> 6] >> (b & 63)) & 1) != 0;
 }
+static inline void gz_bloom_add(uint64_t *bloom, uint32_t hash)
+{
+	for (int k = 0; k < 2; k++)
+		bloom[gz_bloom_bit(hash, k) >> 6] |= UINT64_C(1) << (gz_bloom_bit(hash, k) & 63);
+}
 
 /* A phrase of the gazetteer. */
 typedef struct {
@@ -86,6 +91,8 @@ struct ag_gazetteer {
 	ag_strmap slugs;     /* "kind:slug" -> entity index */
 	ag_strmap first_tok; /* folded first token of any phrase -> longest phrase length */
 	uint64_t first_bloom[GZ_BLOOM_BITS / 64]; /* two bits of each first token's hash (gz_bloom_bit) */
+	uint64_t name_bloom[GZ_BLOOM_BITS / 64];  /* the same for phrases that can be mentions (not given or common names) */
+	uint64_t title_bloom[GZ_BLOOM_BITS / 64]; /* and for titles, the mentions written in lower case too */
 	unsigned max_ntok;
 	gz_term *terms;      /* the actor dictionary's offices */
 	size_t n_terms, cap_terms;
@@ -97,6 +104,11 @@ int ag__gazetteer_default(const ag_gazetteer **out);
 /* Longest gazetteer phrase starting at token i (within its sentence): the
  * first entry and its length in tokens, or -1. */
 int32_t ag__gz_match(ag_textdoc *td, size_t i, unsigned *ntok);
+/* Can a mention start at word token i: does it begin a phrase that is not
+ * only a given or common name, and, written in lower case, a title?  (False
+ * means no; true means perhaps: the filters let a few per cent through.)
+ * ag__find_mentions asks before ag__gz_match. */
+bool ag__gz_may_mention(const ag_textdoc *td, size_t i);
 bool ag__gz_has(const ag_gazetteer *gz, const char *folded, gz_kind kind);
 /* ag__gz_has for the folded form of word token i, by its hash. */
 bool ag__gz_tok_has(const ag_textdoc *td, size_t i, gz_kind kind);

@@ -115,7 +115,11 @@ int ag__find_mentions(ag_textdoc *td)
 		int best_pr = 0, loc;
 		const ag_token *t = &td->toks[i];
 
-		if ((t->flags & TF_SKIP) || !(t->flags & TF_WORD) || (e = ag__gz_match(td, i, &n)) < 0) {
+		/* a word that begins only given and common names (or, in lower case,
+		 * no title) starts no mention: the entries of its longest match would
+		 * all be passed over below */
+		if ((t->flags & TF_SKIP) || !(t->flags & TF_WORD) || !ag__gz_may_mention(td, i) ||
+		    (e = ag__gz_match(td, i, &n)) < 0) {
 			i++;
 			continue;
 		}
