@@ -389,7 +389,7 @@ static size_t parse_plain(const char *s, size_t len, ag_date *out)
 	return parse_month_first(s, len, out);
 }
 
-/* Could s start a month or weekday name?  Their first two letters, any case. */
+/* Could s start a month or weekday name?  Their first three letters, any case. */
 static bool may_start_name(const char *s, size_t len)
 {
 	/* "ja fe ma ap ju au se oc no de mo tu we th fr sa su": for each first
@@ -403,9 +403,21 @@ static bool may_start_name(const char *s, size_t len)
 	};
 #undef B
 
-	if (len < 2 || !is_alpha(s[0]) || !is_alpha(s[1]))
+	/* and the third: every month and weekday name has three letters at
+	 * least, so "the", "said", "more" and "from" go no further */
+	static const char third[][4] = {"jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov",
+	                                "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+	char c[3];
+
+	if (len < 3 || !is_alpha(s[0]) || !is_alpha(s[1]) || !is_alpha(s[2]))
 		return false;
-	return (second[lower(s[0]) - 'a'] >> (lower(s[1]) - 'a')) & 1u;
+	if (!((second[lower(s[0]) - 'a'] >> (lower(s[1]) - 'a')) & 1u))
+		return false;
+	c[0] = lower(s[0]), c[1] = lower(s[1]), c[2] = lower(s[2]);
+	for (size_t k = 0; k < sizeof(third) / sizeof(third[0]); k++)
+		if (memcmp(third[k], c, 3) == 0)
+			return true;
+	return false;
 }
 
 size_t ag__date_parse_at(const char *s, size_t len, ag_date *out)
@@ -991,8 +1003,11 @@ bool ag__date_find_document_date(const char *text, size_t len, ag_date *out, siz
 			continue;
 		}
 		/* Skip a whole word that starts no date: digit runs are then
-		 * looked at once, not from each of their bytes. */
-		if ((n = ag__date_parse_at(text + i, len - i, &d)) == 0) {
+		 * looked at once, not from each of their bytes.  Most words are
+		 * turned away on their first letters, as ag__date_parse_at would
+		 * turn them away, without the call. */
+		if ((!is_digit(text[i]) && !may_start_name(text + i, len - i)) ||
+		    (n = ag__date_parse_at(text + i, len - i, &d)) == 0) {
 			while (i < len && word_byte[(unsigned char)text[i]])
 				i++;
 			continue;
