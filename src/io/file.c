@@ -148,16 +148,24 @@ fail:
 
 int ag_file_read(const char *path, size_t max_bytes, char **out, size_t *len)
 {
-	gzFile f;
-	ag_buf b = {0};
-	int rc;
 	struct stat st;
 
 	AG_CHECK_ARGS(path && out && len);
 	*out = NULL;
-	if (strcmp(path, "-") != 0) {
-		if (stat(path, &st) < 0)
-			return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+	if (strcmp(path, "-") != 0 && stat(path, &st) < 0)
+		return ag__error(AG_EIO, "%s: %s", path, strerror(errno));
+	return ag__file_read_stat(path, strcmp(path, "-") != 0 ? &st : NULL, max_bytes, out, len);
+}
+
+int ag__file_read_stat(const char *path, const struct stat *stp, size_t max_bytes, char **out, size_t *len)
+{
+	gzFile f;
+	ag_buf b = {0};
+	int rc;
+
+	*out = NULL;
+	if (stp) {
+		const struct stat st = *stp;
 		if (S_ISDIR(st.st_mode))
 			return ag__error(AG_EIO, "%s: is a folder", path);
 		if (S_ISREG(st.st_mode)) {

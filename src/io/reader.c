@@ -6,6 +6,7 @@
  * input is JSONL when it starts with '{', else one text.  Files and records
  * it cannot use are skipped with a warning through the options' callback.
  */
+#define _DEFAULT_SOURCE /* DT_REG: struct dirent's d_type (glibc, the BSDs) */
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -150,6 +151,14 @@ static bool is_input_name(const char *name)
 	return ends_with(name, ".txt") || ends_with(name, ".txt.gz") || is_jsonl(name);
 }
 
+/* Is a folder entry a regular file, as its listing says (d_type: no stat()
+ * needed)?  False where the system does not say, or for a link. */
+#ifdef DT_REG
+#define ENTRY_IS_FILE(e) ((e)->d_type == DT_REG)
+#else
+#define ENTRY_IS_FILE(e) false
+#endif
+
 /* Add up the on-disk size of what the reader will read under path: the same
  * files expand_dir() keeps.  Folders deeper than 64 levels (a symbolic link
  * loop) are not followed; what cannot be read counts as nothing. */
@@ -174,9 +183,16 @@ static void count_sizes(const char *path, int depth, uint64_t *sum)
 		ag__buf_clear(&b);
 		if (ag__buf_printf(&b, "%s%s%s", path, ends_with(path, "/") ? "" : "/", e->d_name) < 0)
 			break;
+		/* the folder's listing says what most entries are: no stat() for
+		 * a file that is no input */
+		if (ENTRY_IS_FILE(e) && !is_input_name(b.data))
+			continue;
 		if (stat(b.data, &st) < 0 || (!S_ISDIR(st.st_mode) && !is_input_name(b.data)))
 			continue;
-		count_sizes(b.data, depth + 1, sum);
+		if (S_ISREG(st.st_mode))
+			*sum += (uint64_t)st.st_size; /* what the call below would add, without its stat() */
+		else
+			count_sizes(b.data, depth + 1, sum);
 	}
 	closedir(d);
 	ag__buf_free(&b);
@@ -211,9 +227,16 @@ void ag_reader_position(ag_reader *r, uint64_t *done, uint64_t *total)
 	*total = r->total_state > 0 ? (r->disk_total > at ? r->disk_total : at) : 0;
 }
 
-static int name_cmp(const void *a, const void *b)
+/* A folder entry: its path, and whether the listing told that it is a
+ * regular file with an input's name (no stat() needed to keep it). */
+typedef struct {
+	char *path;
+	bool known;
+} entry;
+
+static int entry_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
 }
 
 /* Queue a folder's entries (sorted, reversed onto the stack). */
@@ -221,7 +244,7 @@ static int expand_dir(ag_reader *r, const char *path, const struct stat *st)
 {
 	DIR *d;
 	struct dirent *e;
-	char **names = NULL;
+	entry *names = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
@@ -248,37 +271,40 @@ static int expand_dir(ag_reader *r, const char *path, const struct stat *st)
 			break;
 		}
 		snprintf(full, len, "%s%s%s", path, ends_with(path, "/") ? "" : "/", e->d_name);
-		names[n++] = full;
+		names[n].path = full;
+		names[n++].known = ENTRY_IS_FILE(e) && is_input_name(full);
 	}
 	closedir(d);
 	if (rc == 0) {
 		if (n)
-			qsort(names, n, sizeof(*names), name_cmp);
+			qsort(names, n, sizeof(*names), entry_cmp);
 		/* skip (with a warning, in name order) what is not an input */
 		for (size_t i = 0; i < n; i++) {
 			struct stat est;
-			if (stat(names[i], &est) < 0) {
+			if (names[i].known)
+				continue;
+			if (stat(names[i].path, &est) < 0) {
 				/* a dangling symbolic link, or one that points to itself */
 				if (errno != ENOENT && errno != ELOOP)
 					continue; /* reported when it is read */
-				warn(r, "%s: %s, skipped", names[i], strerror(errno));
-			} else if (S_ISDIR(est.st_mode) || is_input_name(names[i])) {
+				warn(r, "%s: %s, skipped", names[i].path, strerror(errno));
+			} else if (S_ISDIR(est.st_mode) || is_input_name(names[i].path)) {
 				continue;
 			} else {
-				warn(r, "%s: not a .txt or .jsonl file, skipped", names[i]);
+				warn(r, "%s: not a .txt or .jsonl file, skipped", names[i].path);
 			}
-			free(names[i]);
-			names[i] = NULL;
+			free(names[i].path);
+			names[i].path = NULL;
 		}
 		for (size_t i = n; i-- > 0;) {
-			if (names[i] && push(r, names[i]) < 0) {
+			if (names[i].path && push(r, names[i].path) < 0) {
 				rc = AG_ENOMEM;
 				break;
 			}
 		}
 	}
 	for (size_t i = 0; i < n; i++)
-		free(names[i]);
+		free(names[i].path);
 	free(names);
 	return rc;
 }
@@ -630,7 +656,9 @@ int ag_reader_next(ag_reader *r, ag_document **out)
 		{
 			char *text = NULL, *id = NULL;
 			size_t len = 0;
-			rc = r->jsonl ? read_rest(r, &text, &len) : ag_file_read(path, r->opts.max_doc_bytes, &text, &len);
+			rc = r->jsonl ? read_rest(r, &text, &len)
+			              : ag__file_read_stat(path, strcmp(path, "-") != 0 ? &st : NULL, r->opts.max_doc_bytes, &text,
+			                                   &len);
 			if (rc == AG_ELIMIT) {
 				warn(r, "%s, skipped", ag_error_last());
 				ag_error_clear();
