@@ -282,6 +282,7 @@ typedef struct {
 typedef struct {
 	person_keys *v;
 	size_t n, cap;
+	ag_buf scratch[8]; /* person_for's buffers, reused over the document's names */
 } key_cache;
 
 static void key_cache_drop(key_cache *kc, size_t p)
@@ -300,11 +301,15 @@ static void key_cache_free(key_cache *kc)
 	free(kc->v);
 	kc->v = NULL;
 	kc->n = kc->cap = 0;
+	for (size_t k = 0; k < sizeof(kc->scratch) / sizeof(kc->scratch[0]); k++)
+		ag__buf_free(&kc->scratch[k]);
 }
 
 static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cache *kc)
 {
-	ag_buf label = {0}, folded = {0}, key = {0}, other = {0}, sur = {0};
+	/* the scratch buffers of the document (kc), not allocated per call */
+	ag_buf *label = &kc->scratch[0], *folded = &kc->scratch[1], *key = &kc->scratch[2], *other = &kc->scratch[3],
+	       *sur = &kc->scratch[4];
 	const char *last;
 	int rc = 0;
 	size_t ntok = 0, sa = b - 1, sb = b, first_len;
@@ -319,10 +324,10 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 	/* "Kim Jong-un", "Moon Jae-in": the family name comes first */
 	if (b == a + 4 && ag__tok_punct(td, a + 2) == '-' && !(td->toks[a + 3].flags & TF_CAP))
 		sa = a, sb = a + 1;
-	if ((rc = fold_span(td, a, b, &label, true)) < 0 || (rc = fold_span(td, a, b, &folded, false)) < 0 ||
-	    (rc = name_key(folded.data, &key)) < 0 || (rc = fold_span(td, sa, sb, &sur, false)) < 0)
+	if ((rc = fold_span(td, a, b, label, true)) < 0 || (rc = fold_span(td, a, b, folded, false)) < 0 ||
+	    (rc = name_key(folded->data, key)) < 0 || (rc = fold_span(td, sa, sb, sur, false)) < 0)
 		goto cleanup;
-	last = sur.data;
+	last = sur->data;
 	*out = -1;
 	/* "Sir Keir" is Keir Starmer: a given name after Sir or Dame */
 	{
@@ -334,18 +339,18 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 		ag_person *pp = &td->persons[p];
 		const char *pl = pp->label;
 		if (after_sir && pp->ntok_name > 1) {
-			ag__buf_clear(&other);
-			if ((rc = ag__fold(pl, strcspn(pl, " "), &other)) < 0)
+			ag__buf_clear(other);
+			if ((rc = ag__fold(pl, strcspn(pl, " "), other)) < 0)
 				goto cleanup;
-			if (other.len == first_len && memcmp(other.data, ag__tok_fold(td, a), first_len) == 0) {
+			if (other->len == first_len && memcmp(other->data, ag__tok_fold(td, a), first_len) == 0) {
 				*out = (int32_t)p;
 				break;
 			}
 		} else if (pp->given_only && ntok > 1) {
-			ag__buf_clear(&other);
-			if ((rc = ag__fold(pl, strlen(pl), &other)) < 0)
+			ag__buf_clear(other);
+			if ((rc = ag__fold(pl, strlen(pl), other)) < 0)
 				goto cleanup;
-			if (other.len == first_len && memcmp(other.data, ag__tok_fold(td, a), first_len) == 0) {
+			if (other->len == first_len && memcmp(other->data, ag__tok_fold(td, a), first_len) == 0) {
 				*out = (int32_t)p;
 				pp->given_only = false;
 				break;
@@ -355,7 +360,7 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 	if (*out < 0) {
 		/* buffers reused over the persons; the key of `last` made once, the
 		 * keys of the persons once each (kc) */
-		ag_buf pf = {0}, sk = {0}, lk = {0};
+		ag_buf *pf = &kc->scratch[5], *sk = &kc->scratch[6], *lk = &kc->scratch[7];
 		bool have_lk = false;
 		if (kc->n < td->n_persons) {
 			if ((rc = AG_GROW(kc->v, kc->cap, td->n_persons)) < 0)
@@ -368,51 +373,48 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 			person_keys *pk = &kc->v[p];
 			bool same;
 			if (!pk->label) {
-				ag__buf_clear(&pf);
-				if ((rc = ag__fold(pp->label, strlen(pp->label), &pf)) < 0 ||
-				    (rc = name_key(pf.data, &other)) < 0)
+				ag__buf_clear(pf);
+				if ((rc = ag__fold(pp->label, strlen(pp->label), pf)) < 0 ||
+				    (rc = name_key(pf->data, other)) < 0)
 					break;
-				if (!(pk->label = ag__strdup(other.data))) {
+				if (!(pk->label = ag__strdup(other->data))) {
 					rc = AG_ENOMEM;
 					break;
 				}
 			}
-			same = strcmp(pk->label, key.data) == 0;
+			same = strcmp(pk->label, key->data) == 0;
 			/* "Umerov" is Rustem Umerov; "Zelenskyy" is Volodymyr Zelensky;
 			 * "Trump" seen first, "Donald Trump" now: the same person, with the
 			 * fuller name */
 			if (!same && (ntok == 1 || (pp->ntok_name == 1 && ntok > 1))) {
 				if (!pk->sur) {
-					if ((rc = name_key(pp->surname, &sk)) < 0)
+					if ((rc = name_key(pp->surname, sk)) < 0)
 						break;
-					if (!(pk->sur = ag__strdup(sk.data))) {
+					if (!(pk->sur = ag__strdup(sk->data))) {
 						rc = AG_ENOMEM;
 						break;
 					}
 				}
-				if (!have_lk && (rc = name_key(last, &lk)) < 0)
+				if (!have_lk && (rc = name_key(last, lk)) < 0)
 					break;
 				have_lk = true;
-				same = strcmp(pk->sur, lk.data) == 0;
+				same = strcmp(pk->sur, lk->data) == 0;
 			}
 			if (same) {
 				*out = (int32_t)p;
 				break;
 			}
 		}
-		ag__buf_free(&pf);
-		ag__buf_free(&sk);
-		ag__buf_free(&lk);
 		if (rc < 0)
 			goto cleanup;
 	}
 	if (*out >= 0) {
 		ag_person *pp = &td->persons[*out];
-		if ((rc = ag__strlist_add(&pp->aliases, label.data)) < 0)
+		if ((rc = ag__strlist_add(&pp->aliases, label->data)) < 0)
 			goto cleanup;
 		if (ntok > pp->ntok_name) {
 			key_cache_drop(kc, (size_t)*out);
-			if ((rc = ag__set_str(&pp->label, label.data)) < 0 || (rc = ag__set_str(&pp->surname, last)) < 0)
+			if ((rc = ag__set_str(&pp->label, label->data)) < 0 || (rc = ag__set_str(&pp->surname, last)) < 0)
 				goto cleanup;
 			pp->ntok_name = (uint32_t)ntok;
 		}
@@ -432,8 +434,8 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 		pp->mentions = 1;
 		pp->ntok_name = (uint32_t)ntok;
 		pp->given_only = after_sir;
-		if (!(pp->label = ag__strdup(label.data)) || !(pp->surname = ag__strdup(last)) ||
-		    ag__strlist_add(&pp->aliases, label.data) < 0) {
+		if (!(pp->label = ag__strdup(label->data)) || !(pp->surname = ag__strdup(last)) ||
+		    ag__strlist_add(&pp->aliases, label->data) < 0) {
 			free(pp->label);
 			free(pp->surname);
 			ag__strlist_free(&pp->aliases);
@@ -443,11 +445,6 @@ static int person_for(ag_textdoc *td, size_t a, size_t b, int32_t *out, key_cach
 		*out = (int32_t)td->n_persons++;
 	}
 cleanup:
-	ag__buf_free(&label);
-	ag__buf_free(&folded);
-	ag__buf_free(&key);
-	ag__buf_free(&other);
-	ag__buf_free(&sur);
 	return rc;
 }
 
