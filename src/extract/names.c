@@ -61,12 +61,10 @@ static bool sentence_start(const ag_textdoc *td, size_t i)
 	       (i > 0 && !(td->toks[i - 1].flags & TF_WORD) && td->sents[td->toks[i].sent].tok == i - 1);
 }
 
-/* Can token i be part of a person's name? */
-static bool name_token(const ag_textdoc *td, size_t i)
+/* name_token past its first tests: initials and capitalised words. */
+static bool name_token_look(const ag_textdoc *td, size_t i)
 {
 	const ag_token *t = &td->toks[i];
-	if (!(t->flags & TF_WORD) || (t->flags & (TF_SKIP | TF_DIGIT)))
-		return false;
 	/* initials written "JD" or "J.D." count when a name follows them */
 	if (t->flags & (TF_ALLCAPS | TF_ABBREV)) {
 		const ag_token *n = i + 1 < td->n_toks ? &td->toks[i + 1] : NULL;
@@ -80,6 +78,17 @@ static bool name_token(const ag_textdoc *td, size_t i)
 	if (td->tok_ment[i] >= 0)
 		return false;
 	return true;
+}
+
+/* Can token i be part of a person's name?  Lower-case words, punctuation
+ * and numbers (most tokens) are turned away here, inline; the rest by
+ * name_token_look. */
+static inline bool name_token(const ag_textdoc *td, size_t i)
+{
+	unsigned f = td->toks[i].flags;
+	if (!(f & TF_WORD) || (f & (TF_SKIP | TF_DIGIT)) || !(f & (TF_CAP | TF_INITIAL | TF_ALLCAPS | TF_ABBREV)))
+		return false;
+	return name_token_look(td, i);
 }
 
 static bool particle_at(const ag_textdoc *td, size_t i)
