@@ -389,35 +389,27 @@ static size_t parse_plain(const char *s, size_t len, ag_date *out)
 	return parse_month_first(s, len, out);
 }
 
-/* Could s start a month or weekday name?  Their first three letters, any case. */
+/* Could s start a month or weekday name?  Their first three letters, any
+ * case: every month and weekday name has three at least, so "the", "said",
+ * "more" and "from" go no further.  For each first two letters, the third
+ * letters as bits. */
 static bool may_start_name(const char *s, size_t len)
 {
-	/* "ja fe ma ap ju au se oc no de mo tu we th fr sa su": for each first
-	 * letter, the second letters as bits */
 #define B(c) (1u << ((c) - 'a'))
-	static const uint32_t second[26] = {
-		['a' - 'a'] = B('p') | B('u'), ['d' - 'a'] = B('e'), ['f' - 'a'] = B('e') | B('r'),
-		['j' - 'a'] = B('a') | B('u'), ['m' - 'a'] = B('a') | B('o'), ['n' - 'a'] = B('o'),
-		['o' - 'a'] = B('c'), ['s' - 'a'] = B('e') | B('a') | B('u'), ['t' - 'a'] = B('u') | B('h'),
-		['w' - 'a'] = B('e'),
+#define P(a, b) [(a) - 'a'][(b) - 'a']
+	static const uint32_t third[26][26] = {
+		P('j', 'a') = B('n'), P('f', 'e') = B('b'), P('m', 'a') = B('r') | B('y'), P('a', 'p') = B('r'),
+		P('j', 'u') = B('n') | B('l'), P('a', 'u') = B('g'), P('s', 'e') = B('p'), P('o', 'c') = B('t'),
+		P('n', 'o') = B('v'), P('d', 'e') = B('c'), P('m', 'o') = B('n'), P('t', 'u') = B('e'),
+		P('w', 'e') = B('d'), P('t', 'h') = B('u'), P('f', 'r') = B('i'), P('s', 'a') = B('t'),
+		P('s', 'u') = B('n'),
 	};
+#undef P
 #undef B
-
-	/* and the third: every month and weekday name has three letters at
-	 * least, so "the", "said", "more" and "from" go no further */
-	static const char third[][4] = {"jan", "feb", "mar", "may", "apr", "jun", "jul", "aug", "sep", "oct", "nov",
-	                                "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-	char c[3];
 
 	if (len < 3 || !is_alpha(s[0]) || !is_alpha(s[1]) || !is_alpha(s[2]))
 		return false;
-	if (!((second[lower(s[0]) - 'a'] >> (lower(s[1]) - 'a')) & 1u))
-		return false;
-	c[0] = lower(s[0]), c[1] = lower(s[1]), c[2] = lower(s[2]);
-	for (size_t k = 0; k < sizeof(third) / sizeof(third[0]); k++)
-		if (memcmp(third[k], c, 3) == 0)
-			return true;
-	return false;
+	return (third[lower(s[0]) - 'a'][lower(s[1]) - 'a'] >> (lower(s[2]) - 'a')) & 1u;
 }
 
 size_t ag__date_parse_at(const char *s, size_t len, ag_date *out)
