@@ -123,6 +123,8 @@ AG_EXTERN int ag_graph_render(const ag_graph *g, const ag_render_options *opts, 
 AG_EXTERN int ag_graph_to_csv_nodes(const ag_graph *g, char **out, size_t *len);
 /** The same for the links: ends, weight, relation counts, first evidence. */
 AG_EXTERN int ag_graph_to_csv_links(const ag_graph *g, char **out, size_t *len);
+/** The links' table written to a file as it is made (as ag_graph_write_json).  AG_EIO, AG_ENOMEM. */
+AG_EXTERN int ag_graph_write_csv_links(const ag_graph *g, const char *path);
 
 /*
  * Formats for other graph tools.  Nested attributes are flattened: each
@@ -144,11 +146,17 @@ AG_EXTERN int ag_graph_to_csv_links(const ag_graph *g, char **out, size_t *len);
  */
 AG_EXTERN int ag_graph_to_cyjs(const ag_graph *g, char **out, size_t *len);
 
+/** The same bytes written to a file as they are made, as ag_graph_write_json
+ * writes node-link JSON.  AG_EIO, AG_ENOMEM. */
+AG_EXTERN int ag_graph_write_cyjs(const ag_graph *g, const char *path);
+
 /**
  * GraphML with typed <key> declarations, for networkx read_graphml,
  * graphology, Gephi, yEd.
  */
 AG_EXTERN int ag_graph_to_graphml(const ag_graph *g, char **out, size_t *len);
+/** The same bytes written to a file as they are made (as ag_graph_write_json).  AG_EIO, AG_ENOMEM. */
+AG_EXTERN int ag_graph_write_graphml(const ag_graph *g, const char *path);
 
 /**
  * GEXF 1.2draft for Gephi and networkx read_gexf.  With dates known, the
@@ -156,6 +164,8 @@ AG_EXTERN int ag_graph_to_graphml(const ag_graph *g, char **out, size_t *len);
  * last_seen, a link on the dates of the documents its evidence comes from.
  */
 AG_EXTERN int ag_graph_to_gexf(const ag_graph *g, char **out, size_t *len);
+/** The same bytes written to a file as they are made (as ag_graph_write_json).  AG_EIO, AG_ENOMEM. */
+AG_EXTERN int ag_graph_write_gexf(const ag_graph *g, const char *path);
 
 #ifdef __cplusplus
 }

@@ -381,6 +381,14 @@ static int write_into(const char *dir, const char *stage, const char *name, ag_g
 	cli_status("build: writing %s", name);
 	if (strcmp(format, "json") == 0) {
 		rc = ag_graph_write_json(g, path);
+	} else if (strcmp(format, "cyjs") == 0) {
+		rc = ag_graph_write_cyjs(g, path);
+	} else if (strcmp(format, "graphml") == 0) {
+		rc = ag_graph_write_graphml(g, path);
+	} else if (strcmp(format, "gexf") == 0) {
+		rc = ag_graph_write_gexf(g, path);
+	} else if (strcmp(format, "csv-links") == 0) {
+		rc = ag_graph_write_csv_links(g, path);
 	} else {
 		if ((rc = render_step(g, format, ro, &data, &len)))
 			return rc;

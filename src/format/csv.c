@@ -20,6 +20,7 @@
 #include <stdlib.h>
 
 #include "actorgraph/export.h"
+#include "actorgraph/ingest.h"
 #include "format/attrs.h"
 #include "graph/graph_int.h"
 #include "util/csv.h"
@@ -141,10 +142,70 @@ cleanup:
 	return rc;
 }
 
-int ag_graph_to_csv_links(const ag_graph *g, char **out, size_t *len)
+/* Hand b to the sink once it holds a megabyte (always, when `all`). */
+static int flush(ag_buf *b, ag_output *sink, bool all)
+{
+	int rc;
+	if (!sink || !b->len || (!all && b->len < ((size_t)1 << 20)))
+		return 0;
+	rc = ag_output_write(sink, b->data, b->len);
+	ag__buf_clear(b);
+	return rc;
+}
+
+/* The links' table into b, through sink when it is set. */
+static int write_csv_links(const ag_graph *g, ag_buf *b, ag_output *sink)
 {
 	static const char *const tail[] = {"evidence_count", "first_evidence_doc", "first_evidence_start",
 	                                   "first_evidence_end", "example"};
+	int rc = AG_ENOMEM;
+
+	if (ag__csv_cell(b, "source", true) < 0 || ag__csv_cell(b, "target", false) < 0 ||
+	    ag__csv_cell(b, "weight", false) < 0)
+		goto fail;
+	for (int r = 0; r < AG_REL_COUNT; r++)
+		if (ag__csv_cell(b, ag_relation_name((ag_relation)r), false) < 0)
+			goto fail;
+	for (size_t k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
+		if (ag__csv_cell(b, tail[k], false) < 0)
+			goto fail;
+	if (ag__buf_putc(b, '\n') < 0)
+		goto fail;
+
+	for (size_t j = 0; j < g->n_links; j++) {
+		const ag_link *l = &g->links[j];
+
+		if (l->a >= g->n_nodes || l->b >= g->n_nodes)
+			continue;
+		if (ag__csv_cell(b, g->nodes[l->a].id, true) < 0 || ag__csv_cell(b, g->nodes[l->b].id, false) < 0 ||
+		    ag__csv_num(b, l->weight) < 0)
+			goto fail;
+		for (int r = 0; r < AG_REL_COUNT; r++)
+			if (ag__csv_size(b, l->rel[r]) < 0)
+				goto fail;
+		if (ag__csv_size(b, l->ev_total > l->n_ev ? l->ev_total : l->n_ev) < 0)
+			goto fail;
+		if (l->n_ev && l->ev[0].doc < g->n_docs) {
+			if (ag__csv_cell(b, g->docs[l->ev[0].doc].id, false) < 0 || ag__csv_size(b, l->ev[0].start) < 0 ||
+			    ag__csv_size(b, l->ev[0].end) < 0)
+				goto fail;
+		} else if (ag__csv_cell(b, NULL, false) < 0 || ag__csv_cell(b, NULL, false) < 0 ||
+		           ag__csv_cell(b, NULL, false) < 0) {
+			goto fail;
+		}
+		if (ag__csv_cell(b, l->example, false) < 0 || ag__buf_putc(b, '\n') < 0)
+			goto fail;
+		if ((rc = flush(b, sink, false)) < 0)
+			return rc;
+		rc = AG_ENOMEM;
+	}
+	return flush(b, sink, true);
+fail:
+	return ag__enomem();
+}
+
+int ag_graph_to_csv_links(const ag_graph *g, char **out, size_t *len)
+{
 	ag_buf b = {0};
 	int rc;
 
@@ -152,49 +213,26 @@ int ag_graph_to_csv_links(const ag_graph *g, char **out, size_t *len)
 	*out = NULL;
 	if (len)
 		*len = 0;
-
-	rc = AG_ENOMEM;
-	if (ag__csv_cell(&b, "source", true) < 0 || ag__csv_cell(&b, "target", false) < 0 ||
-	    ag__csv_cell(&b, "weight", false) < 0)
-		goto cleanup;
-	for (int r = 0; r < AG_REL_COUNT; r++)
-		if (ag__csv_cell(&b, ag_relation_name((ag_relation)r), false) < 0)
-			goto cleanup;
-	for (size_t k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
-		if (ag__csv_cell(&b, tail[k], false) < 0)
-			goto cleanup;
-	if (ag__buf_putc(&b, '\n') < 0)
-		goto cleanup;
-
-	for (size_t j = 0; j < g->n_links; j++) {
-		const ag_link *l = &g->links[j];
-
-		if (l->a >= g->n_nodes || l->b >= g->n_nodes)
-			continue;
-		if (ag__csv_cell(&b, g->nodes[l->a].id, true) < 0 || ag__csv_cell(&b, g->nodes[l->b].id, false) < 0 ||
-		    ag__csv_num(&b, l->weight) < 0)
-			goto cleanup;
-		for (int r = 0; r < AG_REL_COUNT; r++)
-			if (ag__csv_size(&b, l->rel[r]) < 0)
-				goto cleanup;
-		if (ag__csv_size(&b, l->ev_total > l->n_ev ? l->ev_total : l->n_ev) < 0)
-			goto cleanup;
-		if (l->n_ev && l->ev[0].doc < g->n_docs) {
-			if (ag__csv_cell(&b, g->docs[l->ev[0].doc].id, false) < 0 || ag__csv_size(&b, l->ev[0].start) < 0 ||
-			    ag__csv_size(&b, l->ev[0].end) < 0)
-				goto cleanup;
-		} else if (ag__csv_cell(&b, NULL, false) < 0 || ag__csv_cell(&b, NULL, false) < 0 ||
-		           ag__csv_cell(&b, NULL, false) < 0) {
-			goto cleanup;
-		}
-		if (ag__csv_cell(&b, l->example, false) < 0 || ag__buf_putc(&b, '\n') < 0)
-			goto cleanup;
-	}
-	rc = finish(&b, out, len);
-
-cleanup:
-	if (rc == AG_ENOMEM)
+	if ((rc = write_csv_links(g, &b, NULL)) == 0 && (rc = finish(&b, out, len)) == AG_ENOMEM)
 		ag__enomem();
 	ag__buf_free(&b);
 	return rc;
+}
+
+int ag_graph_write_csv_links(const ag_graph *g, const char *path)
+{
+	ag_buf b = {0};
+	ag_output *sink;
+	int rc;
+
+	AG_CHECK_ARGS(g && path);
+	if ((rc = ag_output_open(path, &sink)) < 0)
+		return rc;
+	rc = write_csv_links(g, &b, sink);
+	ag__buf_free(&b);
+	if (rc < 0) {
+		ag_output_abort(sink);
+		return rc;
+	}
+	return ag_output_commit(sink);
 }

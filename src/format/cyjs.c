@@ -1,5 +1,5 @@
 /*
- * export_cyjs.c - Cytoscape.js JSON, as cy.json() and Cytoscape (desktop)
+ * cyjs.c - Cytoscape.js JSON, as cy.json() and Cytoscape (desktop)
  * read it and networkx cytoscape_graph reads it back:
  *
  *   {"format_version": "1.0", "generated_by": "actorgraph 0.1.0",
@@ -22,7 +22,9 @@
 #include <stdlib.h>
 
 #include "actorgraph/export.h"
+#include "actorgraph/ingest.h"
 #include "format/attrs.h"
+#include "format/json_emit.h"
 
 static json_t *str(const char *s)
 {
@@ -220,87 +222,127 @@ fail:
 	return NULL;
 }
 
-int ag_graph_to_cyjs(const ag_graph *g, char **out, size_t *len)
+/*
+ * The document is written one element at a time (json_emit.c): each node's
+ * and link's data is a small jansson value, dumped at its depth and freed,
+ * and the buffer goes to the file every FLUSH_AT bytes, so that memory
+ * follows the largest element, not the graph (a 200 MB corpus makes a
+ * 400 MB file).  The bytes are those json_dumps(JSON_INDENT(1) |
+ * JSON_REAL_PRECISION(12)) gives for the whole tree, and a newline.
+ */
+#define FLUSH_AT ((size_t)1 << 20)
+
+/* {"data": d} at depth, d taken over (NULL: the error in rc). */
+static int put_element(ag_jw *w, json_t *d, int depth, int rc)
+{
+	ag_jw_obj el;
+	if (!d)
+		return rc;
+	el = ag__jw_object(w, depth);
+	ag__jw_member_value(&el, "data", d);
+	ag__jw_object_end(&el);
+	json_decref(d);
+	if (w->out.len >= FLUSH_AT)
+		ag__jw_flush(w);
+	return w->rc;
+}
+
+static int write_cyjs(ag_jw *w, const ag_graph *g)
 {
 	ag_attr_table nt = {0}, lt = {0};
 	ag_buf scratch = {0}, id = {0};
-	json_t *root = NULL, *elements, *nodes, *edges, *data;
-	char *text = NULL;
+	ag_jw_obj top, elements, nodes, edges;
+	json_t *data;
+	int rc;
+
+	if ((rc = ag__attr_nodes(g, &nt)) < 0 || (rc = ag__attr_links(g, &lt)) < 0)
+		goto cleanup;
+	top = ag__jw_object(w, 0);
+	ag__jw_member_str(&top, "format_version", "1.0");
+	ag__jw_member_str(&top, "generated_by", "actorgraph " AG_VERSION);
+	ag__jw_member_str(&top, "target_cytoscapejs_version", "~3");
+	ag__jw_key(&top, "directed");
+	ag__jw_raw(w, "false", 5);
+	ag__jw_key(&top, "multigraph");
+	ag__jw_raw(w, "false", 5);
+	if (!(data = graph_data(g, &scratch, &rc)))
+		goto cleanup;
+	ag__jw_member_value(&top, "data", data);
+	json_decref(data);
+
+	ag__jw_key(&top, "elements");
+	elements = ag__jw_object(w, 1);
+	ag__jw_key(&elements, "nodes");
+	nodes = ag__jw_array(w, 2);
+	for (size_t i = 0; i < g->n_nodes && rc == 0; i++) {
+		json_t *d = node_data(g, i, &nt, &scratch, &rc);
+		if (d)
+			ag__jw_item(&nodes);
+		rc = put_element(w, d, 3, rc);
+	}
+	if (rc < 0)
+		goto cleanup;
+	ag__jw_array_end(&nodes);
+	ag__jw_key(&elements, "edges");
+	edges = ag__jw_array(w, 2);
+	for (size_t j = 0; j < g->n_links && rc == 0; j++) {
+		json_t *d = edge_data(g, j, &lt, &scratch, &id, &rc);
+		if (d)
+			ag__jw_item(&edges);
+		rc = put_element(w, d, 3, rc);
+	}
+	if (rc < 0)
+		goto cleanup;
+	ag__jw_array_end(&edges);
+	ag__jw_object_end(&elements);
+	ag__jw_object_end(&top);
+	ag__jw_raw(w, "\n", 1);
+	ag__jw_flush(w);
+	rc = w->rc;
+
+cleanup:
+	ag__attr_table_free(&nt);
+	ag__attr_table_free(&lt);
+	ag__buf_free(&scratch);
+	ag__buf_free(&id);
+	return rc;
+}
+
+int ag_graph_to_cyjs(const ag_graph *g, char **out, size_t *len)
+{
+	ag_jw w = {{0}, NULL, 0, 0, NULL};
 	int rc;
 
 	AG_CHECK_ARGS(g && out);
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if ((rc = ag__attr_nodes(g, &nt)) < 0 || (rc = ag__attr_links(g, &lt)) < 0)
-		goto cleanup;
-
-	rc = AG_ENOMEM;
-	if (!(root = json_object()) ||
-	    json_object_set_new(root, "format_version", json_string("1.0")) < 0 ||
-	    json_object_set_new(root, "generated_by", json_string("actorgraph " AG_VERSION)) < 0 ||
-	    json_object_set_new(root, "target_cytoscapejs_version", json_string("~3")) < 0 ||
-	    json_object_set_new(root, "directed", json_false()) < 0 ||
-	    json_object_set_new(root, "multigraph", json_false()) < 0)
-		goto cleanup;
-	if (!(data = graph_data(g, &scratch, &rc)))
-		goto cleanup;
-	rc = AG_ENOMEM;
-	if (json_object_set_new(root, "data", data) < 0 || !(elements = json_object()) ||
-	    json_object_set_new(root, "elements", elements) < 0 || !(nodes = json_array()) ||
-	    json_object_set_new(elements, "nodes", nodes) < 0 || !(edges = json_array()) ||
-	    json_object_set_new(elements, "edges", edges) < 0)
-		goto cleanup;
-	for (size_t i = 0; i < g->n_nodes; i++) {
-		json_t *d = node_data(g, i, &nt, &scratch, &rc), *el;
-		if (!d)
-			goto cleanup;
-		rc = AG_ENOMEM;
-		if (!(el = json_object()) || json_array_append_new(nodes, el) < 0) {
-			json_decref(d);
-			goto cleanup;
-		}
-		if (json_object_set_new(el, "data", d) < 0)
-			goto cleanup;
+	rc = write_cyjs(&w, g);
+	free(w.tmp);
+	w.tmp = NULL;
+	if (rc < 0) {
+		ag__jw_free(&w);
+		return rc == AG_ENOMEM ? ag__enomem() : rc;
 	}
-	for (size_t j = 0; j < g->n_links; j++) {
-		json_t *d = edge_data(g, j, &lt, &scratch, &id, &rc), *el;
-		if (!d)
-			goto cleanup;
-		rc = AG_ENOMEM;
-		if (!(el = json_object()) || json_array_append_new(edges, el) < 0) {
-			json_decref(d);
-			goto cleanup;
-		}
-		if (json_object_set_new(el, "data", d) < 0)
-			goto cleanup;
-	}
+	if (len)
+		*len = w.out.len;
+	*out = ag__buf_detach(&w.out);
+	return *out ? 0 : ag__enomem();
+}
 
-	rc = AG_ENOMEM;
-	if (!(text = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(12))))
-		goto cleanup;
-	{
-		size_t n = strlen(text);
-		char *t = realloc(text, n + 2);
-		if (!t)
-			goto cleanup;
-		t[n] = '\n';
-		t[n + 1] = '\0';
-		text = NULL;
-		*out = t;
-		if (len)
-			*len = n + 1;
-	}
-	rc = 0;
+int ag_graph_write_cyjs(const ag_graph *g, const char *path)
+{
+	ag_jw w = {{0}, NULL, 0, 0, NULL};
+	int rc;
 
-cleanup:
-	if (rc == AG_ENOMEM)
-		ag__enomem();
-	free(text);
-	json_decref(root);
-	ag__attr_table_free(&nt);
-	ag__attr_table_free(&lt);
-	ag__buf_free(&scratch);
-	ag__buf_free(&id);
-	return rc;
+	AG_CHECK_ARGS(g && path);
+	if ((rc = ag_output_open(path, &w.sink)) < 0)
+		return rc;
+	rc = write_cyjs(&w, g);
+	ag__jw_free(&w);
+	if (rc < 0) {
+		ag_output_abort(w.sink);
+		return rc == AG_ENOMEM ? ag__error(rc, "%s: out of memory writing the graph", path) : rc;
+	}
+	return ag_output_commit(w.sink);
 }

@@ -1,5 +1,5 @@
 /*
- * export_gexf.c - GEXF 1.2draft, for Gephi (with its timeline) and networkx
+ * gexf.c - GEXF 1.2draft, for Gephi (with its timeline) and networkx
  * read_gexf (2.8 reads 1.1draft and 1.2draft, not 1.3).
  *
  * Node label and edge weight are GEXF's own attributes; every other column of
@@ -22,6 +22,7 @@
 #include <stdlib.h>
 
 #include "actorgraph/export.h"
+#include "actorgraph/ingest.h"
 #include "text/dates.h"
 #include "format/attrs.h"
 
@@ -30,13 +31,27 @@ typedef struct {
 } spell;
 
 typedef struct {
-	ag_buf b;
+	ag_buf b;        /* the document, or what of it is not written yet */
 	ag_buf scratch;
 	ag_buf id;
 	spell *sp; /* one element's spells */
 	size_t n_sp, cap_sp;
 	char lo[11], hi[11]; /* the graph's time bounds, "" = none yet */
+	ag_output *sink; /* when set, b goes to it every FLUSH_AT bytes */
 } writer;
+
+#define FLUSH_AT ((size_t)1 << 20)
+
+/* Hand b to the sink once it holds FLUSH_AT bytes (always, when `all`). */
+static int flush(writer *w, bool all)
+{
+	int rc;
+	if (!w->sink || !w->b.len || (!all && w->b.len < FLUSH_AT))
+		return 0;
+	rc = ag_output_write(w->sink, w->b.data, w->b.len);
+	ag__buf_clear(&w->b);
+	return rc;
+}
 
 static int put(writer *w, const char *s)
 {
@@ -231,11 +246,92 @@ static int head(writer *w, const ag_graph *g, ag_buf *h)
 	return ag__buf_puts(h, ">\n") < 0 ? AG_ENOMEM : 0;
 }
 
+/* Widen the graph's bounds by the collected spells, as put_spells will:
+ * the earliest start, the latest end. */
+static void widen(writer *w)
+{
+	for (size_t k = 0; k < w->n_sp; k++) {
+		if (!w->lo[0] || strcmp(w->sp[k].start, w->lo) < 0)
+			memcpy(w->lo, w->sp[k].start, sizeof(w->lo));
+		if (!w->hi[0] || strcmp(w->sp[k].end, w->hi) > 0)
+			memcpy(w->hi, w->sp[k].end, sizeof(w->hi));
+	}
+}
+
+/* The document into w->b, through w->sink when it is set.  The head needs
+ * the graph's time bounds, so a first pass finds them. */
+static int write_gexf(writer *w, const ag_graph *g)
+{
+	ag_attr_table nt = {0}, lt = {0};
+	int rc;
+
+	if ((rc = ag__attr_nodes(g, &nt)) < 0 || (rc = ag__attr_links(g, &lt)) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < g->n_nodes; i++) {
+		if ((rc = node_spells(w, &g->nodes[i])) < 0)
+			goto cleanup;
+		widen(w);
+	}
+	for (size_t j = 0; j < g->n_links; j++) {
+		if ((rc = link_spells(w, g, &g->links[j])) < 0)
+			goto cleanup;
+		widen(w);
+	}
+	if ((rc = head(w, g, &w->b)) < 0)
+		goto cleanup;
+
+	/* the body: attribute declarations, nodes, edges */
+	if ((rc = declare(w, &nt, "node")) < 0 || (rc = declare(w, &lt, "edge")) < 0 ||
+	    (rc = put(w, "    <nodes>\n")) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < g->n_nodes; i++) {
+		const ag_node *n = &g->nodes[i];
+		if ((rc = put(w, "      <node id=\"")) < 0 || (rc = put_attr(w, n->id)) < 0 ||
+		    (rc = put(w, "\" label=\"")) < 0 || (rc = put_attr(w, n->label ? n->label : n->id)) < 0 ||
+		    (rc = put(w, "\">\n")) < 0 || (rc = attvalues(w, g, &nt, false, i)) < 0 ||
+		    (rc = node_spells(w, n)) < 0 || (rc = put_spells(w, "        ")) < 0 ||
+		    (rc = put(w, "      </node>\n")) < 0 || (rc = flush(w, false)) < 0)
+			goto cleanup;
+	}
+	if ((rc = put(w, "    </nodes>\n    <edges>\n")) < 0)
+		goto cleanup;
+	for (size_t j = 0; j < g->n_links; j++) {
+		const ag_link *l = &g->links[j];
+		ag_attr_value wv = {AG_ATTR_DOUBLE, 0, 0, l->weight, NULL};
+		char num[64];
+
+		if ((rc = ag__link_id(g, j, &w->id)) < 0 || (rc = put(w, "      <edge id=\"")) < 0 ||
+		    (rc = put_attr(w, w->id.data)) < 0 || (rc = put(w, "\" source=\"")) < 0 ||
+		    (rc = put_attr(w, g->nodes[l->a].id)) < 0 || (rc = put(w, "\" target=\"")) < 0 ||
+		    (rc = put_attr(w, g->nodes[l->b].id)) < 0 || (rc = put(w, "\"")) < 0)
+			goto cleanup;
+		if (isfinite(l->weight) &&
+		    ((rc = put(w, " weight=\"")) < 0 || (rc = put(w, ag__attr_text(&wv, num))) < 0 ||
+		     (rc = put(w, "\"")) < 0))
+			goto cleanup;
+		if ((rc = put(w, ">\n")) < 0 || (rc = attvalues(w, g, &lt, true, j)) < 0 ||
+		    (rc = link_spells(w, g, l)) < 0 || (rc = put_spells(w, "        ")) < 0 ||
+		    (rc = put(w, "      </edge>\n")) < 0 || (rc = flush(w, false)) < 0)
+			goto cleanup;
+	}
+	if ((rc = put(w, "    </edges>\n  </graph>\n</gexf>\n")) == 0)
+		rc = flush(w, true);
+
+cleanup:
+	if (rc == AG_ENOMEM)
+		ag__enomem();
+	ag__attr_table_free(&nt);
+	ag__attr_table_free(&lt);
+	ag__buf_free(&w->scratch);
+	ag__buf_free(&w->id);
+	free(w->sp);
+	w->sp = NULL;
+	return rc;
+}
+
 int ag_graph_to_gexf(const ag_graph *g, char **out, size_t *len)
 {
 	writer w;
-	ag_buf h = {0};
-	ag_attr_table nt = {0}, lt = {0};
 	int rc;
 
 	AG_CHECK_ARGS(g && out);
@@ -243,67 +339,30 @@ int ag_graph_to_gexf(const ag_graph *g, char **out, size_t *len)
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if ((rc = ag__attr_nodes(g, &nt)) < 0 || (rc = ag__attr_links(g, &lt)) < 0)
-		goto cleanup;
-
-	/* the body: attribute declarations, nodes, edges */
-	if ((rc = declare(&w, &nt, "node")) < 0 || (rc = declare(&w, &lt, "edge")) < 0 ||
-	    (rc = put(&w, "    <nodes>\n")) < 0)
-		goto cleanup;
-	for (size_t i = 0; i < g->n_nodes; i++) {
-		const ag_node *n = &g->nodes[i];
-		if ((rc = put(&w, "      <node id=\"")) < 0 || (rc = put_attr(&w, n->id)) < 0 ||
-		    (rc = put(&w, "\" label=\"")) < 0 || (rc = put_attr(&w, n->label ? n->label : n->id)) < 0 ||
-		    (rc = put(&w, "\">\n")) < 0 || (rc = attvalues(&w, g, &nt, false, i)) < 0 ||
-		    (rc = node_spells(&w, n)) < 0 || (rc = put_spells(&w, "        ")) < 0 ||
-		    (rc = put(&w, "      </node>\n")) < 0)
-			goto cleanup;
-	}
-	if ((rc = put(&w, "    </nodes>\n    <edges>\n")) < 0)
-		goto cleanup;
-	for (size_t j = 0; j < g->n_links; j++) {
-		const ag_link *l = &g->links[j];
-		ag_attr_value wv = {AG_ATTR_DOUBLE, 0, 0, l->weight, NULL};
-		char num[64];
-
-		if ((rc = ag__link_id(g, j, &w.id)) < 0 || (rc = put(&w, "      <edge id=\"")) < 0 ||
-		    (rc = put_attr(&w, w.id.data)) < 0 || (rc = put(&w, "\" source=\"")) < 0 ||
-		    (rc = put_attr(&w, g->nodes[l->a].id)) < 0 || (rc = put(&w, "\" target=\"")) < 0 ||
-		    (rc = put_attr(&w, g->nodes[l->b].id)) < 0 || (rc = put(&w, "\"")) < 0)
-			goto cleanup;
-		if (isfinite(l->weight) &&
-		    ((rc = put(&w, " weight=\"")) < 0 || (rc = put(&w, ag__attr_text(&wv, num))) < 0 ||
-		     (rc = put(&w, "\"")) < 0))
-			goto cleanup;
-		if ((rc = put(&w, ">\n")) < 0 || (rc = attvalues(&w, g, &lt, true, j)) < 0 ||
-		    (rc = link_spells(&w, g, l)) < 0 || (rc = put_spells(&w, "        ")) < 0 ||
-		    (rc = put(&w, "      </edge>\n")) < 0)
-			goto cleanup;
-	}
-	if ((rc = put(&w, "    </edges>\n  </graph>\n</gexf>\n")) < 0)
-		goto cleanup;
-
-	/* the head, then the body after it */
-	if ((rc = head(&w, g, &h)) < 0)
-		goto cleanup;
-	if (ag__buf_append(&h, w.b.data, w.b.len) < 0) {
-		rc = AG_ENOMEM;
-		goto cleanup;
+	if ((rc = write_gexf(&w, g)) < 0) {
+		ag__buf_free(&w.b);
+		return rc;
 	}
 	if (len)
-		*len = h.len;
-	*out = ag__buf_detach(&h);
-	rc = *out ? 0 : AG_ENOMEM;
+		*len = w.b.len;
+	*out = ag__buf_detach(&w.b);
+	return *out ? 0 : ag__enomem();
+}
 
-cleanup:
-	if (rc == AG_ENOMEM)
-		ag__enomem();
-	ag__attr_table_free(&nt);
-	ag__attr_table_free(&lt);
-	ag__buf_free(&h);
+int ag_graph_write_gexf(const ag_graph *g, const char *path)
+{
+	writer w;
+	int rc;
+
+	AG_CHECK_ARGS(g && path);
+	memset(&w, 0, sizeof(w));
+	if ((rc = ag_output_open(path, &w.sink)) < 0)
+		return rc;
+	rc = write_gexf(&w, g);
 	ag__buf_free(&w.b);
-	ag__buf_free(&w.scratch);
-	ag__buf_free(&w.id);
-	free(w.sp);
-	return rc;
+	if (rc < 0) {
+		ag_output_abort(w.sink);
+		return rc;
+	}
+	return ag_output_commit(w.sink);
 }

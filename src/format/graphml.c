@@ -1,5 +1,5 @@
 /*
- * export_graphml.c - GraphML, for networkx read_graphml, graphology-graphml,
+ * graphml.c - GraphML, for networkx read_graphml, graphology-graphml,
  * Gephi and yEd.
  *
  * Every attribute is declared once by a typed <key> (boolean, long, double,
@@ -13,13 +13,28 @@
 #include <stdlib.h>
 
 #include "actorgraph/export.h"
+#include "actorgraph/ingest.h"
 #include "format/attrs.h"
 
 typedef struct {
-	ag_buf b;       /* the document */
+	ag_buf b;       /* the document, or what of it is not written yet */
 	ag_buf scratch; /* values built on the fly */
 	ag_buf id;      /* link ids */
+	ag_output *sink; /* when set, b goes to it every FLUSH_AT bytes */
 } writer;
+
+#define FLUSH_AT ((size_t)1 << 20)
+
+/* Hand b to the sink once it holds FLUSH_AT bytes (always, when `all`). */
+static int flush(writer *w, bool all)
+{
+	int rc;
+	if (!w->sink || !w->b.len || (!all && w->b.len < FLUSH_AT))
+		return 0;
+	rc = ag_output_write(w->sink, w->b.data, w->b.len);
+	ag__buf_clear(&w->b);
+	return rc;
+}
 
 static int put(writer *w, const char *s)
 {
@@ -64,59 +79,53 @@ static int row_data(writer *w, const ag_graph *g, const ag_attr_table *t, size_t
 	return 0;
 }
 
-int ag_graph_to_graphml(const ag_graph *g, char **out, size_t *len)
+/* The document into w->b, through w->sink when it is set. */
+static int write_graphml(writer *w, const ag_graph *g)
 {
-	writer w = {{0}, {0}, {0}};
 	ag_attr_table gt = {0}, nt = {0}, lt = {0};
 	size_t next = 0, g0, n0, l0;
 	int rc;
 
-	AG_CHECK_ARGS(g && out);
-	*out = NULL;
-	if (len)
-		*len = 0;
 	if ((rc = ag__attr_graph(g, &gt)) < 0 || (rc = ag__attr_nodes(g, &nt)) < 0 ||
 	    (rc = ag__attr_links(g, &lt)) < 0)
 		goto cleanup;
 
-	if ((rc = put(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	if ((rc = put(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                  "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
 	                  "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
 	                  "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
 	                  "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")) < 0)
 		goto cleanup;
 	g0 = next;
-	if ((rc = keys(&w, &gt, "graph", &next)) < 0)
+	if ((rc = keys(w, &gt, "graph", &next)) < 0)
 		goto cleanup;
 	n0 = next;
-	if ((rc = keys(&w, &nt, "node", &next)) < 0)
+	if ((rc = keys(w, &nt, "node", &next)) < 0)
 		goto cleanup;
 	l0 = next;
-	if ((rc = keys(&w, &lt, "edge", &next)) < 0 ||
-	    (rc = put(&w, "  <graph id=\"G\" edgedefault=\"undirected\">\n")) < 0 ||
-	    (rc = row_data(&w, g, &gt, g0, 2, 0, "    ")) < 0)
+	if ((rc = keys(w, &lt, "edge", &next)) < 0 ||
+	    (rc = put(w, "  <graph id=\"G\" edgedefault=\"undirected\">\n")) < 0 ||
+	    (rc = row_data(w, g, &gt, g0, 2, 0, "    ")) < 0)
 		goto cleanup;
 	for (size_t i = 0; i < g->n_nodes; i++) {
-		if ((rc = put(&w, "    <node id=\"")) < 0 || (rc = put_attr(&w, g->nodes[i].id)) < 0 ||
-		    (rc = put(&w, "\">\n")) < 0 || (rc = row_data(&w, g, &nt, n0, 0, i, "      ")) < 0 ||
-		    (rc = put(&w, "    </node>\n")) < 0)
+		if ((rc = put(w, "    <node id=\"")) < 0 || (rc = put_attr(w, g->nodes[i].id)) < 0 ||
+		    (rc = put(w, "\">\n")) < 0 || (rc = row_data(w, g, &nt, n0, 0, i, "      ")) < 0 ||
+		    (rc = put(w, "    </node>\n")) < 0 || (rc = flush(w, false)) < 0)
 			goto cleanup;
 	}
 	for (size_t j = 0; j < g->n_links; j++) {
 		const ag_link *l = &g->links[j];
-		if ((rc = ag__link_id(g, j, &w.id)) < 0 || (rc = put(&w, "    <edge id=\"")) < 0 ||
-		    (rc = put_attr(&w, w.id.data)) < 0 || (rc = put(&w, "\" source=\"")) < 0 ||
-		    (rc = put_attr(&w, g->nodes[l->a].id)) < 0 || (rc = put(&w, "\" target=\"")) < 0 ||
-		    (rc = put_attr(&w, g->nodes[l->b].id)) < 0 || (rc = put(&w, "\">\n")) < 0 ||
-		    (rc = row_data(&w, g, &lt, l0, 1, j, "      ")) < 0 || (rc = put(&w, "    </edge>\n")) < 0)
+		if ((rc = ag__link_id(g, j, &w->id)) < 0 || (rc = put(w, "    <edge id=\"")) < 0 ||
+		    (rc = put_attr(w, w->id.data)) < 0 || (rc = put(w, "\" source=\"")) < 0 ||
+		    (rc = put_attr(w, g->nodes[l->a].id)) < 0 || (rc = put(w, "\" target=\"")) < 0 ||
+		    (rc = put_attr(w, g->nodes[l->b].id)) < 0 || (rc = put(w, "\">\n")) < 0 ||
+		    (rc = row_data(w, g, &lt, l0, 1, j, "      ")) < 0 || (rc = put(w, "    </edge>\n")) < 0 ||
+		    (rc = flush(w, false)) < 0)
 			goto cleanup;
 	}
-	if ((rc = put(&w, "  </graph>\n</graphml>\n")) < 0)
-		goto cleanup;
-	if (len)
-		*len = w.b.len;
-	*out = ag__buf_detach(&w.b);
-	rc = *out ? 0 : ag__enomem();
+	rc = put(w, "  </graph>\n</graphml>\n");
+	if (rc == 0)
+		rc = flush(w, true);
 
 cleanup:
 	if (rc == AG_ENOMEM)
@@ -124,8 +133,43 @@ cleanup:
 	ag__attr_table_free(&gt);
 	ag__attr_table_free(&nt);
 	ag__attr_table_free(&lt);
-	ag__buf_free(&w.b);
-	ag__buf_free(&w.scratch);
-	ag__buf_free(&w.id);
+	ag__buf_free(&w->scratch);
+	ag__buf_free(&w->id);
 	return rc;
+}
+
+int ag_graph_to_graphml(const ag_graph *g, char **out, size_t *len)
+{
+	writer w = {{0}, {0}, {0}, NULL};
+	int rc;
+
+	AG_CHECK_ARGS(g && out);
+	*out = NULL;
+	if (len)
+		*len = 0;
+	if ((rc = write_graphml(&w, g)) < 0) {
+		ag__buf_free(&w.b);
+		return rc;
+	}
+	if (len)
+		*len = w.b.len;
+	*out = ag__buf_detach(&w.b);
+	return *out ? 0 : ag__enomem();
+}
+
+int ag_graph_write_graphml(const ag_graph *g, const char *path)
+{
+	writer w = {{0}, {0}, {0}, NULL};
+	int rc;
+
+	AG_CHECK_ARGS(g && path);
+	if ((rc = ag_output_open(path, &w.sink)) < 0)
+		return rc;
+	rc = write_graphml(&w, g);
+	ag__buf_free(&w.b);
+	if (rc < 0) {
+		ag_output_abort(w.sink);
+		return rc;
+	}
+	return ag_output_commit(w.sink);
 }

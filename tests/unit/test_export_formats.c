@@ -502,6 +502,89 @@ static void test_deterministic(void **state)
 	}
 }
 
+/* The _write_ forms give the bytes of the _to_ forms, in the file, for a
+ * graph of thousands of links (several flushes of the writers' buffers), for
+ * the sample and for an empty graph; a folder that does not exist is an
+ * error that leaves nothing. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+	long n;
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	data = malloc((size_t)n + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return data;
+}
+
+static void test_streamed_writers(void **state)
+{
+	typedef int (*stream_fn)(const ag_graph *, const char *);
+	static const struct {
+		writer_fn to;
+		stream_fn write;
+		const char *name;
+	} pairs[] = {
+		{ag_graph_to_cyjs, ag_graph_write_cyjs, "cyjs"},
+		{ag_graph_to_graphml, ag_graph_write_graphml, "graphml"},
+		{ag_graph_to_gexf, ag_graph_write_gexf, "gexf"},
+		{ag_graph_to_csv_links, ag_graph_write_csv_links, "csv"},
+		{ag_graph_to_json, ag_graph_write_json, "json"},
+	};
+	char dir[] = "/tmp/ag-stream-XXXXXX";
+	ag_graph *graphs[3] = {sample_graph(false), NULL, NULL};
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(ag_graph_new(&graphs[1]), 0);
+	assert_int_equal(ag_graph_new(&graphs[2]), 0);
+	for (int k = 0; k < 3000; k++) { /* a few MB of output: many flushes */
+		char a[32], b[32];
+		size_t ia, ib, d;
+		ag_evidence ev;
+		snprintf(a, sizeof(a), "person:p%d", k % 997);
+		snprintf(b, sizeof(b), "state:s%d", k % 101);
+		assert_int_equal(ag_graph_add_node(graphs[2], a, AG_NODE_PERSON, "Ann \"<Lee>\"", &ia), 0);
+		assert_int_equal(ag_graph_add_node(graphs[2], b, AG_NODE_STATE, "Land & Sea", &ib), 0);
+		assert_int_equal(ag_graph_add_document(graphs[2], "doc", "doc.txt", "2026-03-01", &d), 0);
+		ev.doc = d;
+		ev.start = (size_t)k;
+		ev.end = (size_t)k + 5;
+		assert_int_equal(ag_graph_add_link(graphs[2], ia, ib, AG_REL_CO_MENTION, 1, &ev), 0);
+	}
+	assert_int_equal(ag_graph_sort(graphs[2]), 0);
+	for (size_t gi = 0; gi < 3; gi++) {
+		for (size_t p = 0; p < sizeof(pairs) / sizeof(pairs[0]); p++) {
+			char path[128];
+			size_t la, lb;
+			char *a = write_format(graphs[gi], pairs[p].to, &la), *b;
+			snprintf(path, sizeof(path), "%s/out.%s", dir, pairs[p].name);
+			assert_int_equal(pairs[p].write(graphs[gi], path), 0);
+			b = slurp(path, &lb);
+			if (la != lb || memcmp(a, b, la) != 0)
+				fail_msg("ag_graph_write_%s differs from ag_graph_to_%s (graph %zu)", pairs[p].name,
+				         pairs[p].name, gi);
+			unlink(path);
+			free(a);
+			free(b);
+		}
+	}
+	for (size_t p = 0; p < sizeof(pairs) / sizeof(pairs[0]); p++) {
+		char path[128];
+		snprintf(path, sizeof(path), "%s/no/such/folder/out", dir);
+		assert_true(pairs[p].write(graphs[0], path) < 0);
+		assert_int_equal(access(path, F_OK), -1);
+	}
+	rmdir(dir);
+	for (size_t gi = 0; gi < 3; gi++)
+		ag_graph_free(graphs[gi]);
+}
+
 static void test_empty_and_errors(void **state)
 {
 	(void)state;
@@ -714,6 +797,7 @@ int main(void)
 		cmocka_unit_test(test_gexf_content),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_empty_and_errors),
+		cmocka_unit_test(test_streamed_writers),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_typed_by_value),
 		cmocka_unit_test(test_networkx_round_trip),
