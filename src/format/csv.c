@@ -22,6 +22,7 @@
 #include "actorgraph/export.h"
 #include "actorgraph/ingest.h"
 #include "format/attrs.h"
+#include "io/output.h"
 #include "graph/graph_int.h"
 #include "util/csv.h"
 
@@ -142,15 +143,9 @@ cleanup:
 	return rc;
 }
 
-/* Hand b to the sink once it holds a megabyte (always, when `all`). */
 static int flush(ag_buf *b, ag_output *sink, bool all)
 {
-	int rc;
-	if (!sink || !b->len || (!all && b->len < ((size_t)1 << 20)))
-		return 0;
-	rc = ag_output_write(sink, b->data, b->len);
-	ag__buf_clear(b);
-	return rc;
+	return ag__output_drain(sink, b, all ? 0 : AG_OUTPUT_CHUNK);
 }
 
 /* The links' table into b, through sink when it is set. */
@@ -219,20 +214,16 @@ int ag_graph_to_csv_links(const ag_graph *g, char **out, size_t *len)
 	return rc;
 }
 
-int ag_graph_write_csv_links(const ag_graph *g, const char *path)
+static int csv_links_into(void *g, ag_output *o)
 {
 	ag_buf b = {0};
-	ag_output *sink;
-	int rc;
-
-	AG_CHECK_ARGS(g && path);
-	if ((rc = ag_output_open(path, &sink)) < 0)
-		return rc;
-	rc = write_csv_links(g, &b, sink);
+	int rc = write_csv_links(g, &b, o);
 	ag__buf_free(&b);
-	if (rc < 0) {
-		ag_output_abort(sink);
-		return rc;
-	}
-	return ag_output_commit(sink);
+	return rc;
+}
+
+int ag_graph_write_csv_links(const ag_graph *g, const char *path)
+{
+	AG_CHECK_ARGS(g && path);
+	return ag__output_to_file(path, csv_links_into, (void *)g);
 }

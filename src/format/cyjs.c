@@ -25,6 +25,7 @@
 #include "actorgraph/ingest.h"
 #include "format/attrs.h"
 #include "format/json_emit.h"
+#include "io/output.h"
 
 static json_t *str(const char *s)
 {
@@ -225,12 +226,11 @@ fail:
 /*
  * The document is written one element at a time (json_emit.c): each node's
  * and link's data is a small jansson value, dumped at its depth and freed,
- * and the buffer goes to the file every FLUSH_AT bytes, so that memory
+ * and the buffer goes to the file every AG_OUTPUT_CHUNK bytes, so that memory
  * follows the largest element, not the graph (a 200 MB corpus makes a
  * 400 MB file).  The bytes are those json_dumps(JSON_INDENT(1) |
  * JSON_REAL_PRECISION(12)) gives for the whole tree, and a newline.
  */
-#define FLUSH_AT ((size_t)1 << 20)
 
 /* {"data": d} at depth, d taken over (NULL: the error in rc). */
 static int put_element(ag_jw *w, json_t *d, int depth, int rc)
@@ -242,7 +242,7 @@ static int put_element(ag_jw *w, json_t *d, int depth, int rc)
 	ag__jw_member_value(&el, "data", d);
 	ag__jw_object_end(&el);
 	json_decref(d);
-	if (w->out.len >= FLUSH_AT)
+	if (w->out.len >= AG_OUTPUT_CHUNK)
 		ag__jw_flush(w);
 	return w->rc;
 }
@@ -330,19 +330,16 @@ int ag_graph_to_cyjs(const ag_graph *g, char **out, size_t *len)
 	return *out ? 0 : ag__enomem();
 }
 
+static int cyjs_into(void *g, ag_output *o)
+{
+	ag_jw w = {{0}, NULL, 0, 0, o};
+	int rc = write_cyjs(&w, g);
+	ag__jw_free(&w);
+	return rc;
+}
+
 int ag_graph_write_cyjs(const ag_graph *g, const char *path)
 {
-	ag_jw w = {{0}, NULL, 0, 0, NULL};
-	int rc;
-
 	AG_CHECK_ARGS(g && path);
-	if ((rc = ag_output_open(path, &w.sink)) < 0)
-		return rc;
-	rc = write_cyjs(&w, g);
-	ag__jw_free(&w);
-	if (rc < 0) {
-		ag_output_abort(w.sink);
-		return rc == AG_ENOMEM ? ag__error(rc, "%s: out of memory writing the graph", path) : rc;
-	}
-	return ag_output_commit(w.sink);
+	return ag__output_to_file(path, cyjs_into, (void *)g);
 }

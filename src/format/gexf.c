@@ -25,6 +25,7 @@
 #include "actorgraph/ingest.h"
 #include "text/dates.h"
 #include "format/attrs.h"
+#include "io/output.h"
 
 typedef struct {
 	char start[11], end[11];
@@ -37,20 +38,12 @@ typedef struct {
 	spell *sp; /* one element's spells */
 	size_t n_sp, cap_sp;
 	char lo[11], hi[11]; /* the graph's time bounds, "" = none yet */
-	ag_output *sink; /* when set, b goes to it every FLUSH_AT bytes */
+	ag_output *sink; /* when set, b goes to it every AG_OUTPUT_CHUNK bytes */
 } writer;
 
-#define FLUSH_AT ((size_t)1 << 20)
-
-/* Hand b to the sink once it holds FLUSH_AT bytes (always, when `all`). */
 static int flush(writer *w, bool all)
 {
-	int rc;
-	if (!w->sink || !w->b.len || (!all && w->b.len < FLUSH_AT))
-		return 0;
-	rc = ag_output_write(w->sink, w->b.data, w->b.len);
-	ag__buf_clear(&w->b);
-	return rc;
+	return ag__output_drain(w->sink, &w->b, all ? 0 : AG_OUTPUT_CHUNK);
 }
 
 static int put(writer *w, const char *s)
@@ -349,20 +342,19 @@ int ag_graph_to_gexf(const ag_graph *g, char **out, size_t *len)
 	return *out ? 0 : ag__enomem();
 }
 
-int ag_graph_write_gexf(const ag_graph *g, const char *path)
+static int gexf_into(void *g, ag_output *o)
 {
 	writer w;
 	int rc;
-
-	AG_CHECK_ARGS(g && path);
 	memset(&w, 0, sizeof(w));
-	if ((rc = ag_output_open(path, &w.sink)) < 0)
-		return rc;
+	w.sink = o;
 	rc = write_gexf(&w, g);
 	ag__buf_free(&w.b);
-	if (rc < 0) {
-		ag_output_abort(w.sink);
-		return rc;
-	}
-	return ag_output_commit(w.sink);
+	return rc;
+}
+
+int ag_graph_write_gexf(const ag_graph *g, const char *path)
+{
+	AG_CHECK_ARGS(g && path);
+	return ag__output_to_file(path, gexf_into, (void *)g);
 }

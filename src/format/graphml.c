@@ -15,25 +15,18 @@
 #include "actorgraph/export.h"
 #include "actorgraph/ingest.h"
 #include "format/attrs.h"
+#include "io/output.h"
 
 typedef struct {
 	ag_buf b;       /* the document, or what of it is not written yet */
 	ag_buf scratch; /* values built on the fly */
 	ag_buf id;      /* link ids */
-	ag_output *sink; /* when set, b goes to it every FLUSH_AT bytes */
+	ag_output *sink; /* when set, b goes to it every AG_OUTPUT_CHUNK bytes */
 } writer;
 
-#define FLUSH_AT ((size_t)1 << 20)
-
-/* Hand b to the sink once it holds FLUSH_AT bytes (always, when `all`). */
 static int flush(writer *w, bool all)
 {
-	int rc;
-	if (!w->sink || !w->b.len || (!all && w->b.len < FLUSH_AT))
-		return 0;
-	rc = ag_output_write(w->sink, w->b.data, w->b.len);
-	ag__buf_clear(&w->b);
-	return rc;
+	return ag__output_drain(w->sink, &w->b, all ? 0 : AG_OUTPUT_CHUNK);
 }
 
 static int put(writer *w, const char *s)
@@ -157,19 +150,16 @@ int ag_graph_to_graphml(const ag_graph *g, char **out, size_t *len)
 	return *out ? 0 : ag__enomem();
 }
 
+static int graphml_into(void *g, ag_output *o)
+{
+	writer w = {{0}, {0}, {0}, o};
+	int rc = write_graphml(&w, g);
+	ag__buf_free(&w.b);
+	return rc;
+}
+
 int ag_graph_write_graphml(const ag_graph *g, const char *path)
 {
-	writer w = {{0}, {0}, {0}, NULL};
-	int rc;
-
 	AG_CHECK_ARGS(g && path);
-	if ((rc = ag_output_open(path, &w.sink)) < 0)
-		return rc;
-	rc = write_graphml(&w, g);
-	ag__buf_free(&w.b);
-	if (rc < 0) {
-		ag_output_abort(w.sink);
-		return rc;
-	}
-	return ag_output_commit(w.sink);
+	return ag__output_to_file(path, graphml_into, (void *)g);
 }

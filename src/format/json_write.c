@@ -9,6 +9,7 @@
 #include "actorgraph/export.h"
 #include "actorgraph/ingest.h"
 #include "format/json_emit.h"
+#include "io/output.h"
 #include "graph/graph_int.h"
 
 /* A node's id: an integer when the graph was read with integer ids. */
@@ -203,12 +204,11 @@ static void put_link(ag_jw *w, const ag_graph *g, size_t i, int depth)
 
 /*
  * The document is written one element at a time, straight into the buffer
- * (json_emit.c), which goes to the file every FLUSH_AT bytes, so that memory
+ * (json_emit.c), which goes to the file every AG_OUTPUT_CHUNK bytes, so that memory
  * follows the largest element, not the graph.  The bytes are those
  * json_dumps(JSON_INDENT(1) | JSON_REAL_PRECISION(12)) gives for the whole
  * tree.
  */
-#define FLUSH_AT ((size_t)1 << 20)
 
 /* An array of n elements written by `put`, its brackets at `depth`. */
 static void put_array(ag_jw *w, const ag_graph *g, size_t n, int depth,
@@ -218,7 +218,7 @@ static void put_array(ag_jw *w, const ag_graph *g, size_t n, int depth,
 	for (size_t i = 0; i < n && w->rc == 0; i++) {
 		ag__jw_item(&a);
 		put(w, g, i, depth + 1);
-		if (w->out.len >= FLUSH_AT)
+		if (w->out.len >= AG_OUTPUT_CHUNK)
 			ag__jw_flush(w);
 	}
 	ag__jw_array_end(&a);
@@ -259,21 +259,18 @@ static int write_json(ag_jw *w, const ag_graph *g)
 	return w->rc;
 }
 
+static int json_into(void *g, ag_output *o)
+{
+	ag_jw w = {{0}, NULL, 0, 0, o};
+	int rc = write_json(&w, g);
+	ag__jw_free(&w);
+	return rc;
+}
+
 int ag_graph_write_json(const ag_graph *g, const char *path)
 {
-	ag_jw w = {{0}, NULL, 0, 0, NULL};
-	int rc;
-
 	AG_CHECK_ARGS(g && path);
-	if ((rc = ag_output_open(path, &w.sink)) < 0)
-		return rc;
-	rc = write_json(&w, g);
-	ag__jw_free(&w);
-	if (rc < 0) {
-		ag_output_abort(w.sink);
-		return rc == AG_ENOMEM ? ag__error(rc, "%s: out of memory writing the graph", path) : rc;
-	}
-	return ag_output_commit(w.sink);
+	return ag__output_to_file(path, json_into, (void *)g);
 }
 
 int ag_graph_to_json(const ag_graph *g, char **out, size_t *len)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "actorgraph/ingest.h"
+#include "io/output.h"
 #include "util/util.h"
 
 /* Write all of data to an open file. */
@@ -169,6 +170,29 @@ int ag_file_write_atomic(const char *path, const char *data, size_t len)
 	if ((rc = ag_output_write(o, data, len)) < 0) {
 		ag_output_abort(o);
 		return rc;
+	}
+	return ag_output_commit(o);
+}
+
+int ag__output_drain(ag_output *o, ag_buf *b, size_t at_least)
+{
+	int rc;
+	if (!o || !b->len || b->len < at_least)
+		return 0;
+	rc = ag_output_write(o, b->data, b->len);
+	ag__buf_clear(b);
+	return rc;
+}
+
+int ag__output_to_file(const char *path, int (*make)(void *ctx, ag_output *o), void *ctx)
+{
+	ag_output *o;
+	int rc;
+	if ((rc = ag_output_open(path, &o)) < 0)
+		return rc;
+	if ((rc = make(ctx, o)) < 0) {
+		ag_output_abort(o);
+		return rc == AG_ENOMEM ? ag__error(rc, "%s: out of memory writing the graph", path) : rc;
 	}
 	return ag_output_commit(o);
 }
