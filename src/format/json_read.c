@@ -1,5 +1,5 @@
 /*
- * json_read.c - reading node-link JSON: ours, or any networkx/D3 graph
+ * import_json.c - reading node-link JSON: ours, or any networkx/D3 graph
  * (integer or string ids, "links" or "edges", extra attributes kept).
  */
 #include <math.h>
@@ -8,7 +8,6 @@
 #include <stdlib.h>
 
 #include "actorgraph/export.h"
-#include "format/json_read.h"
 #include "graph/graph_int.h"
 
 /* Ids may be strings or integers; anything else is an error. */
@@ -306,335 +305,21 @@ static void wrap_alloc(void)
 	json_set_alloc_funcs(noting_malloc, noting_free);
 }
 
-/* ---- reading one element at a time ----------------------------------------
- *
- * A whole jansson tree of a large graph is about eight times its file
- * (2.3 GB for 270 MB), so the top level is scanned here instead: the value
- * of each of its keys is found by its brackets, and "nodes" and "links" (or
- * "edges") element by element; each element, and each other value, is
- * parsed by jansson alone (JSON_REJECT_DUPLICATES, as the whole file would
- * be), read into the graph and freed.  Whatever the scanner does not expect
- * (not an object at the top, a key twice, a syntax error anywhere, a read
- * that fails) makes it give up, and the file is read whole as before, so
- * that every error is reported exactly as jansson and the readers report
- * it for the whole file. */
-
-typedef struct {
-	size_t s, e; /* text[s, e) */
-} span;
-
-static size_t skip_ws(const char *t, size_t n, size_t i)
-{
-	while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
-		i++;
-	return i;
-}
-
-/* Past the string at t[*i] ('"'); false when it does not end. */
-static bool skip_string(const char *t, size_t n, size_t *i)
-{
-	size_t j = *i + 1;
-	for (;;) {
-		const char *q = memchr(t + j, '"', n - j), *bs;
-		if (!q)
-			return false;
-		/* the quote ends the string unless an odd run of backslashes precedes it */
-		bs = q;
-		while (bs > t + j && bs[-1] == '\\')
-			bs--;
-		j = (size_t)(q - t) + 1;
-		if (((size_t)(q - bs) & 1) == 0) {
-			*i = j;
-			return true;
-		}
-	}
-}
-
-/* Past the value at t[*i]: a string, an object or array (by its brackets,
- * strings skipped), or a scalar (up to the next separator).  Only its extent
- * is found: jansson checks it. */
-static bool skip_value(const char *t, size_t n, size_t *i)
-{
-	size_t j = *i, depth = 0;
-	if (j >= n)
-		return false;
-	if (t[j] == '"')
-		return skip_string(t, n, i);
-	if (t[j] != '{' && t[j] != '[') {
-		while (j < n && t[j] != ',' && t[j] != ']' && t[j] != '}' && t[j] != ' ' && t[j] != '\t' &&
-		       t[j] != '\n' && t[j] != '\r')
-			j++;
-		if (j == *i)
-			return false;
-		*i = j;
-		return true;
-	}
-	while (j < n) {
-		char c = t[j];
-		if (c == '"') {
-			if (!skip_string(t, n, &j))
-				return false;
-			continue;
-		}
-		if (c == '{' || c == '[')
-			depth++;
-		else if ((c == '}' || c == ']') && --depth == 0) {
-			*i = j + 1;
-			return true;
-		}
-		j++;
-	}
-	return false;
-}
-
-/* The value text[sp) parsed alone (as the whole file would parse it), or NULL. */
-static json_t *load_span(const char *t, span sp)
+int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph **out)
 {
 	json_error_t err;
-	return json_loadb(t + sp.s, sp.e - sp.s, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
-}
-
-/* The top level: the spans of "nodes", "links"/"edges", "directed",
- * "multigraph" and "graph", every other value checked and dropped.  False:
- * leave it to the whole-file reader. */
-typedef struct {
-	span nodes, links, edges, directed, multigraph, graph;
-	bool has_nodes, has_links, has_edges, has_directed, has_multigraph, has_graph;
-} top_level;
-
-static bool scan_top(const char *t, size_t n, top_level *top)
-{
-	size_t i = skip_ws(t, n, 0);
-	char *seen = NULL;
-	size_t n_seen = 0, seen_cap = 0;
-	bool ok = false;
-
-	memset(top, 0, sizeof(*top));
-	if (i >= n || t[i] != '{')
-		return false;
-	i = skip_ws(t, n, i + 1);
-	if (i < n && t[i] == '}') {
-		ok = skip_ws(t, n, i + 1) == n;
-		return ok;
-	}
-	for (;;) {
-		span ks, vs;
-		json_t *key, *v;
-		const char *k;
-		bool keep = false;
-		if (i >= n || t[i] != '"')
-			break;
-		ks.s = i;
-		if (!skip_string(t, n, &i))
-			break;
-		ks.e = i;
-		if (!(key = load_span(t, ks)) || !json_is_string(key)) {
-			json_decref(key);
-			break;
-		}
-		k = json_string_value(key);
-		/* a key twice is jansson's error to report */
-		{
-			bool dup = false;
-			for (size_t p = 0; p < n_seen; p += strlen(seen + p) + 1)
-				dup |= strcmp(seen + p, k) == 0;
-			/* (a graph has a handful of top-level keys: past 64, read it whole) */
-			if (dup || n_seen > 64 * 32 || AG_GROW(seen, seen_cap, n_seen + strlen(k) + 1) < 0) {
-				json_decref(key);
-				break;
-			}
-			memcpy(seen + n_seen, k, strlen(k) + 1);
-			n_seen += strlen(k) + 1;
-		}
-		i = skip_ws(t, n, i);
-		if (i >= n || t[i] != ':') {
-			json_decref(key);
-			break;
-		}
-		i = skip_ws(t, n, i + 1);
-		vs.s = i;
-		if (!skip_value(t, n, &i)) {
-			json_decref(key);
-			break;
-		}
-		vs.e = i;
-#define KEEP(field) (top->field = vs, top->has_##field = true, keep = true)
-		if (strcmp(k, "nodes") == 0)
-			KEEP(nodes);
-		else if (strcmp(k, "links") == 0)
-			KEEP(links);
-		else if (strcmp(k, "edges") == 0)
-			KEEP(edges);
-		else if (strcmp(k, "directed") == 0)
-			KEEP(directed);
-		else if (strcmp(k, "multigraph") == 0)
-			KEEP(multigraph);
-		else if (strcmp(k, "graph") == 0)
-			KEEP(graph);
-#undef KEEP
-		json_decref(key);
-		if (!keep) { /* a value nobody reads must still be JSON */
-			if (!(v = load_span(t, vs)))
-				break;
-			json_decref(v);
-		}
-		i = skip_ws(t, n, i);
-		if (i < n && t[i] == ',') {
-			i = skip_ws(t, n, i + 1);
-			continue;
-		}
-		if (i < n && t[i] == '}')
-			ok = skip_ws(t, n, i + 1) == n;
-		break;
-	}
-	free(seen);
-	return ok;
-}
-
-/* Each element of the array text[sp) through `read`, in order; false on the
- * first that does not scan, parse or read. */
-typedef int (*element_fn)(ag_graph *g, const json_t *v, size_t pos, const char *name, void *ctx);
-
-static bool each_element(ag_graph *g, const char *t, span sp, const char *name, element_fn read, void *ctx)
-{
-	size_t i = skip_ws(t, sp.e, sp.s + 1), pos = 0;
-	if (t[sp.s] != '[')
-		return false;
-	if (i < sp.e && t[i] == ']')
-		return skip_ws(t, sp.e, i + 1) == sp.e;
-	for (;;) {
-		span es;
-		json_t *v;
-		int rc;
-		es.s = i;
-		if (!skip_value(t, sp.e, &i))
-			return false;
-		es.e = i;
-		if (!(v = load_span(t, es)))
-			return false;
-		rc = read(g, v, pos++, name, ctx);
-		json_decref(v);
-		if (rc < 0)
-			return false;
-		i = skip_ws(t, sp.e, i);
-		if (i < sp.e && t[i] == ',') {
-			i = skip_ws(t, sp.e, i + 1);
-			continue;
-		}
-		return i < sp.e && t[i] == ']' && skip_ws(t, sp.e, i + 1) == sp.e;
-	}
-}
-
-static int node_element(ag_graph *g, const json_t *v, size_t pos, const char *name, void *ctx)
-{
-	return read_node(g, v, pos, name, ctx);
-}
-
-static int link_element(ag_graph *g, const json_t *v, size_t pos, const char *name, void *ctx)
-{
-	return read_link(g, v, pos, name, ctx);
-}
-
-/* The graph-level object: its documents, and the rest as attributes. */
-static int read_graph_attrs(ag_graph *g, const json_t *graph, const char *name)
-{
-	const char *key;
-	json_t *v;
-	int rc;
-	if (!json_is_object(graph))
-		return 0;
-	json_object_foreach((json_t *)graph, key, v) {
-		if (strcmp(key, "documents") == 0 && json_is_array(v)) {
-			if ((rc = read_documents(g, v, name)) < 0)
-				return rc;
-		} else if (strcmp(key, "generator") != 0 && json_object_set(ag__graph_attrs(g), key, v) < 0) {
-			return ag__enomem();
-		}
-	}
-	return 0;
-}
-
-/* After nodes and links: what both readers do. */
-static int finish_read(ag_graph *g, const char *name, size_t self_loops)
-{
-	int rc;
-	if (self_loops && json_object_set_new(ag__graph_attrs(g), "self_loops_dropped",
-	                                      json_integer((json_int_t)self_loops)) < 0)
-		return ag__enomem();
-	g->self_loops = self_loops;
-	/* documents named only by evidence were read from this file too */
-	for (size_t i = 0; i < g->n_docs; i++)
-		if (!g->docs[i].source && (rc = ag__graph_source(g, name, &g->docs[i].source)) < 0)
-			return rc;
-	return ag_graph_sort(g);
-}
-
-/* The element-by-element reader: 0 with *out, or 1 (nothing kept) to read
- * the file whole. */
-static int from_json_streamed(const char *text, size_t len, const char *name, ag_graph **out)
-{
-	top_level top;
-	ag_graph *g = NULL;
-	json_t *v;
-	bool all_numeric = true;
-	size_t self_loops = 0;
-	span links;
-
-	if (!scan_top(text, len, &top) || !top.has_nodes || text[top.nodes.s] != '[')
-		return 1;
-	links = top.has_links ? top.links : top.edges;
-	if ((top.has_links || top.has_edges) && text[links.s] != '[')
-		return 1;
-	if (ag_graph_new(&g) < 0)
-		return 1;
-	if (top.has_directed) {
-		if (!(v = load_span(text, top.directed)))
-			goto give_up;
-		g->directed_input = json_is_true(v);
-		json_decref(v);
-	}
-	if (top.has_multigraph) {
-		if (!(v = load_span(text, top.multigraph)))
-			goto give_up;
-		g->multigraph_input = json_is_true(v);
-		json_decref(v);
-	}
-	if (top.has_graph) {
-		int rc;
-		if (!(v = load_span(text, top.graph)))
-			goto give_up;
-		rc = read_graph_attrs(g, v, name);
-		json_decref(v);
-		if (rc < 0)
-			goto give_up;
-	}
-	if (!each_element(g, text, top.nodes, name, node_element, &all_numeric))
-		goto give_up;
-	g->numeric_ids = g->n_nodes > 0 && all_numeric;
-	if ((top.has_links || top.has_edges) && !each_element(g, text, links, name, link_element, &self_loops))
-		goto give_up;
-	if (finish_read(g, name, self_loops) < 0)
-		goto give_up;
-	ag_error_clear();
-	*out = g;
-	return 0;
-give_up:
-	ag_graph_free(g);
-	ag_error_clear();
-	return 1;
-}
-
-/* The whole-file reader: the text (past a byte order mark) as one jansson tree. */
-static int from_json_tree(const char *text, size_t len, const char *name, ag_graph **out)
-{
-	json_error_t err;
-	json_t *root, *nodes, *links, *graph;
+	json_t *root, *nodes, *links, *graph, *v;
 	ag_graph *g = NULL;
 	bool all_numeric = true;
 	size_t i, self_loops = 0;
 	int rc = 0;
-	json_t *v;
 
+	AG_CHECK_ARGS(text && name && out);
+	*out = NULL;
+	/* a UTF-8 byte order mark (Windows editors write one) is not JSON: skip it */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, len -= 3;
+	pthread_once(&alloc_once, wrap_alloc);
 	alloc_failed = false;
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
 	if (!root && (alloc_failed || json_error_code(&err) == json_error_out_of_memory))
@@ -662,8 +347,18 @@ static int from_json_tree(const char *text, size_t len, const char *name, ag_gra
 	g->directed_input = json_is_true(json_object_get(root, "directed"));
 	g->multigraph_input = json_is_true(json_object_get(root, "multigraph"));
 	graph = json_object_get(root, "graph");
-	if ((rc = read_graph_attrs(g, graph, name)) < 0)
-		goto cleanup;
+	if (json_is_object(graph)) {
+		const char *key;
+		json_object_foreach(graph, key, v) {
+			if (strcmp(key, "documents") == 0 && json_is_array(v)) {
+				if ((rc = read_documents(g, v, name)) < 0)
+					goto cleanup;
+			} else if (strcmp(key, "generator") != 0 && json_object_set(ag__graph_attrs(g), key, v) < 0) {
+				rc = ag__enomem();
+				goto cleanup;
+			}
+		}
+	}
 	json_array_foreach(nodes, i, v)
 		if ((rc = read_node(g, v, i, name, &all_numeric)) < 0)
 			goto cleanup;
@@ -672,7 +367,17 @@ static int from_json_tree(const char *text, size_t len, const char *name, ag_gra
 		json_array_foreach(links, i, v)
 			if ((rc = read_link(g, v, i, name, &self_loops)) < 0)
 				goto cleanup;
-	if ((rc = finish_read(g, name, self_loops)) < 0)
+	if (self_loops && json_object_set_new(ag__graph_attrs(g), "self_loops_dropped",
+	                                      json_integer((json_int_t)self_loops)) < 0) {
+		rc = ag__enomem();
+		goto cleanup;
+	}
+	g->self_loops = self_loops;
+	/* documents named only by evidence were read from this file too */
+	for (i = 0; i < g->n_docs; i++)
+		if (!g->docs[i].source && (rc = ag__graph_source(g, name, &g->docs[i].source)) < 0)
+			goto cleanup;
+	if ((rc = ag_graph_sort(g)) < 0)
 		goto cleanup;
 	*out = g;
 	g = NULL;
@@ -680,34 +385,6 @@ cleanup:
 	json_decref(root);
 	ag_graph_free(g);
 	return rc;
-}
-
-/* A UTF-8 byte order mark (Windows editors write one) is not JSON: skip it. */
-static void skip_bom(const char **text, size_t *len)
-{
-	if (*len >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0)
-		*text += 3, *len -= 3;
-}
-
-int ag_graph_from_json(const char *text, size_t len, const char *name, ag_graph **out)
-{
-	AG_CHECK_ARGS(text && name && out);
-	*out = NULL;
-	skip_bom(&text, &len);
-	pthread_once(&alloc_once, wrap_alloc);
-	alloc_failed = false;
-	if (from_json_streamed(text, len, name, out) == 0)
-		return 0;
-	return from_json_tree(text, len, name, out);
-}
-
-int ag__graph_from_json_whole(const char *text, size_t len, const char *name, ag_graph **out)
-{
-	AG_CHECK_ARGS(text && name && out);
-	*out = NULL;
-	skip_bom(&text, &len);
-	pthread_once(&alloc_once, wrap_alloc);
-	return from_json_tree(text, len, name, out);
 }
 
 void ag_graph_read_report(const ag_graph *g, ag_read_report *out)
