@@ -153,7 +153,7 @@ static int write_csv_links(const ag_graph *g, ag_buf *b, ag_output *sink)
 {
 	static const char *const tail[] = {"evidence_count", "first_evidence_doc", "first_evidence_start",
 	                                   "first_evidence_end", "example"};
-	int rc = AG_ENOMEM;
+	int rc;
 
 	if (ag__csv_cell(b, "source", true) < 0 || ag__csv_cell(b, "target", false) < 0 ||
 	    ag__csv_cell(b, "weight", false) < 0)
@@ -192,7 +192,6 @@ static int write_csv_links(const ag_graph *g, ag_buf *b, ag_output *sink)
 			goto fail;
 		if ((rc = flush(b, sink, false)) < 0)
 			return rc;
-		rc = AG_ENOMEM;
 	}
 	return flush(b, sink, true);
 fail:

@@ -12,20 +12,6 @@
 #include "io/output.h"
 #include "graph/graph_int.h"
 
-/* A node's id: an integer when the graph was read with integer ids. */
-static void node_id(ag_jw_obj *o, const ag_graph *g, const char *key, const char *id)
-{
-	if (g->numeric_ids) {
-		char *end;
-		long long v = strtoll(id, &end, 10);
-		if (*id && !*end) {
-			ag__jw_member_int(o, key, v);
-			return;
-		}
-	}
-	ag__jw_member_str(o, key, id);
-}
-
 /* Was `key` one of the first n members written?  (Those written are few and
  * known: the writers below list them in `keys`.) */
 static bool written(const char *const *keys, size_t n, const char *key)
@@ -55,18 +41,46 @@ typedef struct {
 	size_t n;
 } key_list;
 
-static void str_member(ag_jw_obj *o, key_list *kl, const char *key, const char *value)
-{
-	unsigned before = o->n;
-	ag__jw_member_str(o, key, value);
-	if (o->n > before && kl->n < sizeof(kl->keys) / sizeof(kl->keys[0]))
-		kl->keys[kl->n++] = key;
-}
-
+/* key into kl when the member just asked for was written (o grew past `before`). */
 static void mark(ag_jw_obj *o, key_list *kl, const char *key, unsigned before)
 {
 	if (o->n > before && kl->n < sizeof(kl->keys) / sizeof(kl->keys[0]))
 		kl->keys[kl->n++] = key;
+}
+
+static void str_member(ag_jw_obj *o, key_list *kl, const char *key, const char *value)
+{
+	unsigned before = o->n;
+	ag__jw_member_str(o, key, value);
+	mark(o, kl, key, before);
+}
+
+static void int_member(ag_jw_obj *o, key_list *kl, const char *key, long long value)
+{
+	unsigned before = o->n;
+	ag__jw_member_int(o, key, value);
+	mark(o, kl, key, before);
+}
+
+static void number_member(ag_jw_obj *o, key_list *kl, const char *key, double value)
+{
+	unsigned before = o->n;
+	ag__jw_member_number(o, key, value);
+	mark(o, kl, key, before);
+}
+
+/* A node's id: an integer when the graph was read with integer ids. */
+static void node_id(ag_jw_obj *o, key_list *kl, const ag_graph *g, const char *key, const char *id)
+{
+	if (g->numeric_ids) {
+		char *end;
+		long long v = strtoll(id, &end, 10);
+		if (*id && !*end) {
+			int_member(o, kl, key, v);
+			return;
+		}
+	}
+	str_member(o, kl, key, id);
 }
 
 static void put_document(ag_jw *w, const ag_graph *g, size_t i, int depth)
@@ -88,10 +102,8 @@ static void put_node(ag_jw *w, const ag_graph *g, size_t i, int depth)
 	const ag_node *n = &g->nodes[i];
 	ag_jw_obj o = ag__jw_object(w, depth);
 	key_list kl = {{0}, 0};
-	unsigned before = o.n;
 
-	node_id(&o, g, "id", n->id);
-	mark(&o, &kl, "id", before);
+	node_id(&o, &kl, g, "id", n->id);
 	str_member(&o, &kl, "label", n->label);
 	str_member(&o, &kl, "type", n->type == AG_NODE_OTHER && n->type_name ? n->type_name : ag_node_type_name(n->type));
 	if (ag__jw_key(&o, "aliases")) {
@@ -120,11 +132,8 @@ static void put_node(ag_jw *w, const ag_graph *g, size_t i, int depth)
 		str_member(&o, &kl, "first_seen", n->first_seen);
 		str_member(&o, &kl, "last_seen", n->last_seen);
 	}
-	if (n->mentions) {
-		before = o.n;
-		ag__jw_member_int(&o, "mentions", n->mentions);
-		mark(&o, &kl, "mentions", before);
-	}
+	if (n->mentions)
+		int_member(&o, &kl, "mentions", n->mentions);
 	if (n->metrics && g->n_metrics && ag__jw_key(&o, "metrics")) {
 		ag_jw_obj m = ag__jw_object(w, depth + 1);
 		kl.keys[kl.n++] = "metrics";
@@ -132,16 +141,10 @@ static void put_node(ag_jw *w, const ag_graph *g, size_t i, int depth)
 			ag__jw_member_number(&m, g->metric_names[k], n->metrics[k]);
 		ag__jw_object_end(&m);
 	}
-	if (n->community >= 0) {
-		before = o.n;
-		ag__jw_member_int(&o, "community", n->community);
-		mark(&o, &kl, "community", before);
-	}
-	if (!isnan(n->stability)) {
-		before = o.n;
-		ag__jw_member_number(&o, "stability", n->stability);
-		mark(&o, &kl, "stability", before);
-	}
+	if (n->community >= 0)
+		int_member(&o, &kl, "community", n->community);
+	if (!isnan(n->stability))
+		number_member(&o, &kl, "stability", n->stability);
 	put_extra(&o, n->extra, kl.keys, kl.n);
 	ag__jw_object_end(&o);
 }
@@ -152,16 +155,10 @@ static void put_link(ag_jw *w, const ag_graph *g, size_t i, int depth)
 	const json_t *extra_rel = l->extra ? json_object_get(l->extra, "relations") : NULL;
 	ag_jw_obj o = ag__jw_object(w, depth);
 	key_list kl = {{0}, 0};
-	unsigned before = o.n;
 
-	node_id(&o, g, "source", g->nodes[l->a].id);
-	mark(&o, &kl, "source", before);
-	before = o.n;
-	node_id(&o, g, "target", g->nodes[l->b].id);
-	mark(&o, &kl, "target", before);
-	before = o.n;
-	ag__jw_member_number(&o, "weight", l->weight);
-	mark(&o, &kl, "weight", before);
+	node_id(&o, &kl, g, "source", g->nodes[l->a].id);
+	node_id(&o, &kl, g, "target", g->nodes[l->b].id);
+	number_member(&o, &kl, "weight", l->weight);
 	if (ag__jw_key(&o, "relations")) {
 		ag_jw_obj r = ag__jw_object(w, depth + 1);
 		const char *names[AG_REL_COUNT];
@@ -192,9 +189,7 @@ static void put_link(ag_jw *w, const ag_graph *g, size_t i, int depth)
 			}
 			ag__jw_array_end(&a);
 		}
-		before = o.n;
-		ag__jw_member_int(&o, "evidence_count", (long long)l->ev_total);
-		mark(&o, &kl, "evidence_count", before);
+		int_member(&o, &kl, "evidence_count", (long long)l->ev_total);
 	}
 	if (l->example)
 		str_member(&o, &kl, "example", l->example);
